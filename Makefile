@@ -1,0 +1,56 @@
+# One entry point for people and CI. `make run` and `make test` do the whole set-up first.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+STAMP := $(VENV)/.installed
+# xstatic-bootstrap is an sdist whose build needs setuptools' pkg_resources (gone in setuptools 81).
+PIP_INSTALL := $(BIN)/pip install --quiet --disable-pip-version-check --build-constraint .ci/build-constraints.txt
+
+.PHONY: help install setup run test lint format migrations-check loaddata superuser organiser clean
+
+help:
+	@echo "make run      set up, then serve on http://127.0.0.1:$(PORT)"
+	@echo "make test     set up, then run the whole test suite"
+	@echo "make setup    create .venv, install, migrate, load the programme (idempotent)"
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check --upgrade "pip>=25.3"
+
+$(STAMP): pyproject.toml .ci/build-constraints.txt | $(BIN)/python
+	$(PIP_INSTALL) -e ".[dev,postgres,prod]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+setup: install
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py load_programme
+	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
+
+run: setup
+	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+test: setup
+	$(BIN)/python -m pytest
+
+loaddata: install
+	$(BIN)/python manage.py load_programme
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+migrations-check: install
+	$(BIN)/python manage.py makemigrations --check --dry-run
+
+organiser: install
+	$(BIN)/python manage.py create_organiser
+
+clean:
+	rm -rf $(VENV) staticfiles db.sqlite3 db.sqlite3-wal db.sqlite3-shm

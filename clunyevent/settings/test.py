@@ -1,0 +1,13 @@
+"""Tests: fast hashing, mail kept in memory, a fixed key. DATABASE_URL still picks the database."""
+
+from .base import *
+
+SECRET_KEY = "test-only-" + "k" * 50
+ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Tests render templates without running collectstatic first.
+STORAGES = {
+    **STORAGES,
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}

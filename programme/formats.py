@@ -1,0 +1,42 @@
+"""Dates and times as French readers expect them: « mardi 11 juillet 2017 », « 14 h 30 »."""
+
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import get_language
+
+NBSP = "\u00a0"
+
+
+def _is_french():
+    return (get_language() or "fr").startswith("fr")
+
+
+def long_date(value):
+    """« lundi 10 juillet 2017 », « samedi 1er juillet 2017 »."""
+    if value is None:
+        return ""
+    if _is_french() and value.day == 1:
+        return date_format(value, f"l j\\e\\r F Y")
+    return date_format(value, "l j F Y")
+
+
+def short_time(value):
+    """« 14 h 30 », « 9 h » (local time of the site)."""
+    if value is None:
+        return ""
+    if timezone.is_aware(value):
+        value = timezone.localtime(value)
+    if not _is_french():
+        return value.strftime("%H:%M")
+    if value.minute:
+        return f"{value.hour}{NBSP}h{NBSP}{value.minute:02d}"
+    return f"{value.hour}{NBSP}h"
+
+
+def time_range(start, end):
+    """« 14 h 30 – 15 h 30 », or « à partir de 19 h 30 » when the programme leaves the end open."""
+    from django.utils.translation import gettext
+
+    if end is None:
+        return gettext("à partir de %(start)s") % {"start": short_time(start)}
+    return f"{short_time(start)} – {short_time(end)}"

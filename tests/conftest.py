@@ -1,0 +1,11 @@
+import pytest
+from django.core.management import call_command
+
+
+@pytest.fixture
+def programme(db):
+    """The shipped programme fixtures, loaded as `make setup` loads them."""
+    call_command("load_programme", verbosity=0)
+    from programme.models import Edition
+
+    return Edition.objects.current()
