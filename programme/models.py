@@ -47,6 +47,21 @@ class Edition(models.Model):
     )
     entrance_address = models.CharField(_("adresse de l'entrée"), max_length=200, blank=True)
     is_published = models.BooleanField(_("publiée"), default=False)
+    contact_email = models.EmailField(
+        _("courriel de contact"), blank=True, help_text=_("Questions et données personnelles.")
+    )
+    registration_opens_at = models.DateTimeField(
+        _("ouverture des inscriptions"), null=True, blank=True
+    )
+    registration_closes_at = models.DateTimeField(
+        _("clôture des inscriptions"), null=True, blank=True
+    )
+    capacity = models.PositiveIntegerField(
+        _("capacité totale"), null=True, blank=True, help_text=_("Vide : pas de limite globale.")
+    )
+    retention_months = models.PositiveSmallIntegerField(
+        _("durée de conservation des inscriptions (mois après l'événement)"), default=12
+    )
     organisations = models.ManyToManyField(
         Organisation, through="Partnership", related_name="editions", verbose_name=_("organismes")
     )
@@ -132,10 +147,15 @@ class Venue(models.Model):
     name = models.CharField(_("nom"), max_length=200)
     slug = models.SlugField(_("identifiant"), unique=True)
     description = models.CharField(
-        _("description"), max_length=300, blank=True, help_text=_("Par exemple l'époque du bâtiment.")
+        _("description"),
+        max_length=300,
+        blank=True,
+        help_text=_("Par exemple l'époque du bâtiment."),
     )
     address = models.CharField(_("adresse"), max_length=300, blank=True)
-    latitude = models.DecimalField(_("latitude"), max_digits=9, decimal_places=6, null=True, blank=True)
+    latitude = models.DecimalField(
+        _("latitude"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
     longitude = models.DecimalField(
         _("longitude"), max_digits=9, decimal_places=6, null=True, blank=True
     )
@@ -231,7 +251,10 @@ class Session(models.Model):
     description = models.TextField(_("description"), blank=True)
     kind = models.CharField(_("type"), max_length=30, choices=SessionKind.choices)
     challenge_step = models.PositiveSmallIntegerField(
-        _("temps des défis"), null=True, blank=True, help_text=_("1 à 5 pour le travail sur les défis.")
+        _("temps des défis"),
+        null=True,
+        blank=True,
+        help_text=_("1 à 5 pour le travail sur les défis."),
     )
     venue = models.ForeignKey(
         Venue,
@@ -258,7 +281,8 @@ class Session(models.Model):
         ordering = ["start", "pk"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(end__isnull=True) | Q(end__gt=F("start")), name="session_ends_after_start"
+                condition=Q(end__isnull=True) | Q(end__gt=F("start")),
+                name="session_ends_after_start",
             ),
         ]
 
@@ -271,7 +295,10 @@ class Session(models.Model):
 
 class ChallengeTheme(models.Model):
     edition = models.ForeignKey(
-        Edition, on_delete=models.CASCADE, related_name="challenge_themes", verbose_name=_("édition")
+        Edition,
+        on_delete=models.CASCADE,
+        related_name="challenge_themes",
+        verbose_name=_("édition"),
     )
     name = models.CharField(_("nom"), max_length=200)
     description = models.TextField(_("description"), blank=True)
@@ -417,7 +444,9 @@ class MiniConference(models.Model):
         verbose_name_plural = _("mini-conférences")
         ordering = ["slot__start", "number"]
         constraints = [
-            models.UniqueConstraint(fields=["slot", "number"], name="unique_mini_conference_number"),
+            models.UniqueConstraint(
+                fields=["slot", "number"], name="unique_mini_conference_number"
+            ),
             models.CheckConstraint(
                 condition=Q(capacity__gte=1), name="mini_conference_capacity_positive"
             ),

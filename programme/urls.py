@@ -27,9 +27,7 @@ urlpatterns = [
     path("lieux/", views.VenueListView.as_view(), name="venue-list"),
     path("lieux/<slug:slug>/", views.VenueDetailView.as_view(), name="venue-detail"),
     path("defis/", views.ChallengeListView.as_view(), name="challenge-list"),
-    path(
-        "mini-conferences/", views.MiniConferenceListView.as_view(), name="miniconference-list"
-    ),
+    path("mini-conferences/", views.MiniConferenceListView.as_view(), name="miniconference-list"),
     path(
         "mini-conferences/<int:pk>/",
         views.MiniConferenceDetailView.as_view(),

@@ -45,12 +45,12 @@ class AgendaView(EditionMixin, TemplateView):
     template_name = "programme/agenda.html"
 
     def get_context_data(self, **kwargs):
-        sessions = Session.objects.of_edition(self.edition).for_programme().order_by(
-            "day__date", "start", "pk"
+        sessions = (
+            Session.objects.of_edition(self.edition)
+            .for_programme()
+            .order_by("day__date", "start", "pk")
         )
-        return super().get_context_data(
-            days=days_with_sessions(self.edition, sessions), **kwargs
-        )
+        return super().get_context_data(days=days_with_sessions(self.edition, sessions), **kwargs)
 
 
 class DayDetailView(EditionMixin, DetailView):

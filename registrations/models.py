@@ -1,0 +1,200 @@
+"""Registrations of participants, their workshop choices, and what organisers record on site."""
+
+import secrets
+
+from django.db import models
+from django.db.models import Q
+from django.db.models.functions import Lower
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from programme.models import Challenge, Day, Edition, MiniConference, Session
+
+
+def new_token():
+    # 256 bits: the personal link is the only key to a registration, so it must be unguessable.
+    return secrets.token_urlsafe(32)
+
+
+class Registration(models.Model):
+    class Category(models.TextChoices):
+        TRAINEE = "trainee", _("Stagiaire")
+        CHALLENGE_OWNER = "challenge_owner", _("Porteuse ou porteur de défi")
+        SPEAKER = "speaker", _("Intervenante ou intervenant")
+        GUEST = "guest", _("Invitée ou invité")
+        RESEARCHER = "researcher", _("Chercheuse ou chercheur")
+        EUROPEAN_STUDENT = "european_student", _("Étudiante ou étudiant du Collège européen")
+        ORGANISER = "organiser", _("Organisatrice ou organisateur")
+
+    class CivilServiceCategory(models.TextChoices):
+        A = "A", _("Catégorie A")
+        B = "B", _("Catégorie B")
+        C = "C", _("Catégorie C")
+
+    class Status(models.TextChoices):
+        CONFIRMED = "confirmed", _("Confirmée")
+        CANCELLED = "cancelled", _("Annulée")
+
+    class EmailStatus(models.TextChoices):
+        PENDING = "pending", _("À envoyer")
+        SENT = "sent", _("Envoyé")
+        FAILED = "failed", _("Échec de l'envoi")
+
+    edition = models.ForeignKey(
+        Edition, on_delete=models.PROTECT, related_name="registrations", verbose_name=_("édition")
+    )
+    token = models.CharField(
+        _("jeton du lien personnel"), max_length=64, unique=True, default=new_token, editable=False
+    )
+    first_name = models.CharField(_("prénom"), max_length=100)
+    last_name = models.CharField(_("nom"), max_length=100)
+    email = models.EmailField(_("adresse électronique"))
+    employer = models.CharField(
+        _("employeur"), max_length=200, help_text=_("Collectivité, administration, association…")
+    )
+    job_title = models.CharField(_("fonction"), max_length=200, blank=True)
+    civil_service_category = models.CharField(
+        _("catégorie (fonction publique)"),
+        max_length=1,
+        choices=CivilServiceCategory.choices,
+        blank=True,
+    )
+    cadre_emplois = models.CharField(_("cadre d'emplois"), max_length=200, blank=True)
+    category = models.CharField(
+        _("profil de participation"), max_length=30, choices=Category.choices
+    )
+    country = models.CharField(_("pays"), max_length=100, default="France")
+    meals = models.ManyToManyField(
+        Session,
+        blank=True,
+        related_name="meal_registrations",
+        limit_choices_to={"kind": "meal"},
+        verbose_name=_("repas et soirées"),
+    )
+    dietary_needs = models.TextField(_("régime alimentaire"), blank=True)
+    accessibility_needs = models.TextField(_("besoins d'accessibilité"), blank=True)
+    consent_at = models.DateTimeField(_("consentement au traitement des données"))
+    public_listing = models.BooleanField(
+        _("accepte de figurer sur la liste publique"), default=False
+    )
+    status = models.CharField(
+        _("statut"), max_length=20, choices=Status.choices, default=Status.CONFIRMED
+    )
+    created_at = models.DateTimeField(_("inscrit·e le"), default=timezone.now)
+    updated_at = models.DateTimeField(_("modifiée le"), auto_now=True)
+    cancelled_at = models.DateTimeField(_("annulée le"), null=True, blank=True)
+    email_status = models.CharField(
+        _("courriel"), max_length=20, choices=EmailStatus.choices, default=EmailStatus.PENDING
+    )
+    email_error = models.TextField(_("erreur d'envoi"), blank=True)
+    email_sent_at = models.DateTimeField(_("courriel envoyé le"), null=True, blank=True)
+    anonymised_at = models.DateTimeField(_("anonymisée le"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("inscription")
+        verbose_name_plural = _("inscriptions")
+        ordering = ["last_name", "first_name", "pk"]
+        constraints = [
+            # A cancelled registration no longer holds its address: the person may sign up again.
+            models.UniqueConstraint(
+                Lower("email"),
+                "edition",
+                condition=~Q(status="cancelled"),
+                name="one_registration_per_email_per_edition",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.first_name} {self.last_name}"
+
+    def get_absolute_url(self):
+        return reverse("registrations:manage", kwargs={"token": self.token})
+
+
+class Seat(models.Model):
+    """A registration's place in a mini-conference: confirmed, or waiting in order of joining."""
+
+    class Status(models.TextChoices):
+        CONFIRMED = "confirmed", _("Place confirmée")
+        WAITING = "waiting", _("Liste d'attente")
+
+    registration = models.OneToOneField(
+        Registration, on_delete=models.CASCADE, related_name="seat", verbose_name=_("inscription")
+    )
+    mini_conference = models.ForeignKey(
+        MiniConference,
+        on_delete=models.PROTECT,
+        related_name="seats",
+        verbose_name=_("mini-conférence"),
+    )
+    status = models.CharField(_("statut"), max_length=20, choices=Status.choices)
+    joined_at = models.DateTimeField(_("demandée le"), default=timezone.now)
+    promoted_at = models.DateTimeField(
+        _("confirmée depuis la liste d'attente le"), null=True, blank=True
+    )
+    attended = models.BooleanField(_("présence constatée"), default=False)
+
+    class Meta:
+        verbose_name = _("place en mini-conférence")
+        verbose_name_plural = _("places en mini-conférence")
+        ordering = ["mini_conference", "status", "joined_at", "pk"]
+        indexes = [
+            models.Index(fields=["mini_conference", "status", "joined_at"], name="seat_queue_idx")
+        ]
+
+    def __str__(self):
+        return f"{self.registration} — {self.mini_conference} ({self.get_status_display()})"
+
+
+class ChallengePreference(models.Model):
+    registration = models.ForeignKey(
+        Registration, on_delete=models.CASCADE, related_name="challenge_preferences"
+    )
+    challenge = models.ForeignKey(Challenge, on_delete=models.CASCADE, related_name="preferences")
+    rank = models.PositiveSmallIntegerField(_("rang"))
+
+    class Meta:
+        verbose_name = _("défi préféré")
+        verbose_name_plural = _("défis préférés")
+        ordering = ["registration", "rank"]
+        constraints = [
+            models.UniqueConstraint(fields=["registration", "rank"], name="one_challenge_per_rank"),
+            models.UniqueConstraint(
+                fields=["registration", "challenge"], name="challenge_chosen_once"
+            ),
+            models.CheckConstraint(
+                condition=Q(rank__gte=1, rank__lte=3), name="preference_rank_1_to_3"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.rank}. {self.challenge}"
+
+
+class Attendance(models.Model):
+    """Presence for a half-day, recorded by organisers from the signed sign-in sheet."""
+
+    class Period(models.TextChoices):
+        MORNING = "morning", _("Matin")
+        AFTERNOON = "afternoon", _("Après-midi")
+
+    registration = models.ForeignKey(
+        Registration, on_delete=models.CASCADE, related_name="attendances"
+    )
+    day = models.ForeignKey(Day, on_delete=models.CASCADE, related_name="attendances")
+    period = models.CharField(_("demi-journée"), max_length=20, choices=Period.choices)
+    recorded_at = models.DateTimeField(_("saisie le"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("présence")
+        verbose_name_plural = _("présences")
+        ordering = ["day__date", "period", "registration"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["registration", "day", "period"], name="one_attendance_per_half_day"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.registration} — {self.day} ({self.get_period_display()})"
