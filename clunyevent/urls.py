@@ -9,6 +9,7 @@ admin.site.index_title = _("Programme et inscriptions")
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("inscription/", include("registrations.urls")),
+    path("organisation/", include("registrations.staff_urls")),
     path("", include("programme.urls")),
 ]
 

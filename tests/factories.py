@@ -111,3 +111,26 @@ class MiniConferenceFactory(factory.django.DjangoModelFactory):
     title = factory.Sequence(lambda n: f"Mini-conférence {n}")
     venue = factory.SubFactory(VenueFactory)
     capacity = 25
+
+
+class RegistrationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "registrations.Registration"
+
+    edition = factory.SubFactory(EditionFactory)
+    first_name = factory.Sequence(lambda n: f"Dominique{n}")
+    last_name = factory.Sequence(lambda n: f"Durand{n}")
+    email = factory.Sequence(lambda n: f"participant{n}@example.org")
+    employer = "Communauté de communes du Clunisois"
+    job_title = "Chargée de mission"
+    category = "trainee"
+    consent_at = factory.LazyFunction(lambda: datetime.datetime.now(tz=PARIS))
+
+
+class SeatFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "registrations.Seat"
+
+    registration = factory.SubFactory(RegistrationFactory)
+    mini_conference = factory.SubFactory(MiniConferenceFactory)
+    status = "confirmed"
