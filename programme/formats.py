@@ -16,7 +16,7 @@ def long_date(value):
     if value is None:
         return ""
     if _is_french() and value.day == 1:
-        return date_format(value, f"l j\\e\\r F Y")
+        return date_format(value, "l j\\e\\r F Y")
     return date_format(value, "l j F Y")
 
 

@@ -4,11 +4,12 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.views.generic import DetailView, TemplateView
 
-from .models import Challenge, Day, Edition, MiniConference, Session, Venue
+from .context_processors import edition_for
+from .models import Challenge, Day, MiniConference, Session, Venue
 
 
-def current_edition_or_404():
-    edition = Edition.objects.current()
+def current_edition_or_404(request):
+    edition = edition_for(request)
     if edition is None:
         raise Http404("Aucune édition publiée.")
     return edition
@@ -18,7 +19,7 @@ class EditionMixin:
     """Every public page belongs to the edition the site currently shows."""
 
     def dispatch(self, request, *args, **kwargs):
-        self.edition = current_edition_or_404()
+        self.edition = current_edition_or_404(request)
         return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):

@@ -1,0 +1,49 @@
+import datetime
+
+import pytest
+from django.utils import translation
+
+from programme import formats
+from tests.factories import PARIS
+
+NB = "\u00a0"
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (datetime.date(2017, 7, 10), "lundi 10 juillet 2017"),
+        (datetime.date(2017, 7, 11), "mardi 11 juillet 2017"),
+        (datetime.date(2017, 7, 12), "mercredi 12 juillet 2017"),
+        (datetime.date(2017, 7, 1), "samedi 1er juillet 2017"),
+    ],
+    ids=["monday", "tuesday", "wednesday", "first-of-month"],
+)
+def test_long_date_french(value, expected):
+    with translation.override("fr"):
+        assert formats.long_date(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("hour", "minute", "expected"),
+    [(14, 30, f"14{NB}h{NB}30"), (9, 0, f"9{NB}h"), (8, 5, f"8{NB}h{NB}05")],
+    ids=["half-past", "on-the-hour", "leading-zero-minutes"],
+)
+def test_short_time_french(hour, minute, expected):
+    value = datetime.datetime(2017, 7, 11, hour, minute, tzinfo=PARIS)
+    with translation.override("fr"):
+        assert formats.short_time(value) == expected
+
+
+def test_short_time_shows_paris_time_of_a_utc_value():
+    value = datetime.datetime(2017, 7, 11, 9, 30, tzinfo=datetime.UTC)
+    with translation.override("fr"):
+        assert formats.short_time(value) == f"11{NB}h{NB}30"
+
+
+def test_time_range_with_and_without_end():
+    start = datetime.datetime(2017, 7, 10, 19, 30, tzinfo=PARIS)
+    end = datetime.datetime(2017, 7, 10, 21, 0, tzinfo=PARIS)
+    with translation.override("fr"):
+        assert formats.time_range(start, end) == f"19{NB}h{NB}30 – 21{NB}h"
+        assert formats.time_range(start, None) == f"à partir de 19{NB}h{NB}30"

@@ -1,0 +1,85 @@
+"""Project-wide safety nets: migrations, settings that fail fast, deployment checks."""
+
+import os
+import secrets
+import subprocess
+import sys
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+ROOT = Path(__file__).resolve().parent.parent
+GOOD_KEY = secrets.token_urlsafe(60)
+
+
+def test_no_migration_is_missing(db):
+    out = StringIO()
+    try:
+        call_command("makemigrations", "--check", "--dry-run", stdout=out)
+    except SystemExit:
+        pytest.fail(f"A model change has no migration:\n{out.getvalue()}")
+
+
+def manage(*args, **env):
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    environment.update(env)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+@pytest.mark.parametrize(
+    "env",
+    [
+        {"DJANGO_DEBUG": "0", "DJANGO_ALLOWED_HOSTS": "example.org"},
+        {"DJANGO_DEBUG": "0", "DJANGO_ALLOWED_HOSTS": "example.org", "DJANGO_SECRET_KEY": "short"},
+        {"DJANGO_DEBUG": "0", "DJANGO_SECRET_KEY": GOOD_KEY},
+        {"DJANGO_SETTINGS_MODULE": "clunyevent.settings.prod", "DJANGO_SECRET_KEY": GOOD_KEY},
+    ],
+    ids=["no-secret-key", "weak-secret-key", "no-allowed-hosts", "prod-without-hosts"],
+)
+def test_production_refuses_to_start_without_secrets(env):
+    result = manage("check", **env)
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "settings_module", ["clunyevent.settings.prod", "clunyevent.settings.dev"], ids=["prod", "dev"]
+)
+def test_production_settings_pass_check_deploy_without_warning(settings_module):
+    result = manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        DJANGO_SETTINGS_MODULE=settings_module,
+        DJANGO_DEBUG="0",
+        DJANGO_SECRET_KEY=GOOD_KEY,
+        DJANGO_ALLOWED_HOSTS="universite.example.org",
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_development_starts_without_any_configuration():
+    result = manage("check")
+    assert result.returncode == 0, result.stderr
+
+
+def test_sqlite_waits_for_concurrent_writers_instead_of_failing(settings):
+    from clunyevent.settings.base import database_from_env
+
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(os, "environ", env)
+        config = database_from_env()
+    assert config["ENGINE"] == "django.db.backends.sqlite3"
+    assert config["OPTIONS"]["transaction_mode"] == "IMMEDIATE"
+    assert "journal_mode=WAL" in config["OPTIONS"]["init_command"]
