@@ -134,3 +134,52 @@ class SeatFactory(factory.django.DjangoModelFactory):
     registration = factory.SubFactory(RegistrationFactory)
     mini_conference = factory.SubFactory(MiniConferenceFactory)
     status = "confirmed"
+
+
+class ChallengePreferenceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "registrations.ChallengePreference"
+
+    registration = factory.SubFactory(RegistrationFactory)
+    challenge = factory.SubFactory(
+        ChallengeFactory, edition=factory.SelfAttribute("..registration.edition")
+    )
+    rank = 1
+
+
+class AttendanceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "registrations.Attendance"
+
+    registration = factory.SubFactory(RegistrationFactory)
+    day = factory.SubFactory(DayFactory, edition=factory.SelfAttribute("..registration.edition"))
+    period = "morning"
+
+
+def edition_with_half_days(**edition_fields):
+    """An edition shaped like the printed programme: Monday afternoon 14 h 30 – 18 h 30,
+    Tuesday morning 9 h – 12 h 30 (coffee before, lunch after, mini-conferences at 11 h 30)
+    and Tuesday afternoon 14 h 30 – 18 h 30; meals, coffee and breaks are not training."""
+    edition = EditionFactory(**edition_fields)
+    monday = DayFactory(edition=edition, date=edition.start_date)
+    tuesday = DayFactory(edition=edition, date=edition.start_date + datetime.timedelta(1))
+    kinds = models.SessionKind
+    for day, start, end, kind in [
+        (monday, (14, 30), (15, 30), kinds.PLENARY),
+        (monday, (17, 0), (17, 15), kinds.BREAK),
+        (monday, (17, 15), (18, 30), kinds.CHALLENGE_STEP),
+        (monday, (19, 30), None, kinds.MEAL),
+        (tuesday, (8, 30), (9, 0), kinds.WELCOME_COFFEE),
+        (tuesday, (9, 0), (11, 30), kinds.CHALLENGE_STEP),
+        (tuesday, (11, 30), (12, 30), kinds.MINI_CONFERENCES),
+        (tuesday, (12, 30), (14, 0), kinds.MEAL),
+        (tuesday, (14, 30), (17, 0), kinds.CHALLENGE_STEP),
+        (tuesday, (17, 30), (18, 30), kinds.LEARNING_TEAM),
+    ]:
+        SessionFactory(
+            day=day,
+            kind=kind,
+            start=paris(day.date, *start),
+            end=paris(day.date, *end) if end else None,
+        )
+    return edition
