@@ -6,6 +6,7 @@ Everything about a given year is data; nothing here names the 2017 edition.
 from django.db import models
 from django.db.models import F, Prefetch, Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -58,6 +59,9 @@ class Edition(models.Model):
     )
     capacity = models.PositiveIntegerField(
         _("capacité totale"), null=True, blank=True, help_text=_("Vide : pas de limite globale.")
+    )
+    programme_updated_at = models.DateTimeField(
+        _("dernière modification du programme"), null=True, blank=True, editable=False
     )
     retention_months = models.PositiveSmallIntegerField(
         _("durée de conservation des inscriptions (mois après l'événement)"), default=12
@@ -235,6 +239,7 @@ class SessionQuerySet(models.QuerySet):
                 "mini_conferences",
                 queryset=MiniConference.objects.select_related("venue").order_by("number"),
             ),
+            "mini_conferences__speakers",
             "speakers",
         )
 
@@ -460,3 +465,40 @@ class MiniConference(models.Model):
 
     def get_absolute_url(self):
         return reverse("programme:miniconference-detail", kwargs={"pk": self.pk})
+
+
+class ProgrammeChange(models.Model):
+    """A change to a published session's time, venue or title, shown to participants."""
+
+    class Field(models.TextChoices):
+        START = "start", _("début")
+        END = "end", _("fin")
+        VENUE = "venue", _("lieu")
+        TITLE = "title", _("titre")
+        ADDED = "added", _("séance ajoutée")
+        REMOVED = "removed", _("séance supprimée")
+
+    edition = models.ForeignKey(
+        Edition, on_delete=models.CASCADE, related_name="changes", verbose_name=_("édition")
+    )
+    session = models.ForeignKey(
+        Session,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="changes",
+        verbose_name=_("séance"),
+    )
+    session_title = models.CharField(_("séance"), max_length=300)
+    field = models.CharField(_("modification"), max_length=20, choices=Field.choices)
+    old_value = models.CharField(_("avant"), max_length=300, blank=True)
+    new_value = models.CharField(_("après"), max_length=300, blank=True)
+    changed_at = models.DateTimeField(_("le"), default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = _("modification du programme")
+        verbose_name_plural = _("modifications du programme")
+        ordering = ["-changed_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.session_title} — {self.get_field_display()}"
