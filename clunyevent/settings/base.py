@@ -137,6 +137,29 @@ EMAIL_TIMEOUT = 10
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "ne-pas-repondre@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
+# Absolute links in emails sent without a request (e.g. a promotion triggered from the admin).
+SITE_URL = os.environ.get("DJANGO_SITE_URL", "http://localhost:8000").rstrip("/")
+
+# The registration rate limit lives in the cache, so several app servers must share Redis.
+if os.environ.get("REDIS_URL"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ["REDIS_URL"],
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# POSTs allowed per client address and per form (sign-up, "send my link again") in a window.
+# Generous: colleagues of one employer often share an address. `proxies` is the number of
+# trusted reverse proxies that append to X-Forwarded-For (0: use REMOTE_ADDR as is).
+REGISTRATION_RATE_LIMIT = {
+    "requests": int(os.environ.get("DJANGO_REGISTRATION_RATE_LIMIT", "20")),
+    "seconds": int(os.environ.get("DJANGO_REGISTRATION_RATE_WINDOW", "600")),
+    "proxies": int(os.environ.get("DJANGO_TRUSTED_PROXIES", "0")),
+}
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
