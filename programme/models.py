@@ -414,6 +414,14 @@ class MiniConferenceQuerySet(models.QuerySet):
     def for_listing(self):
         return self.select_related("slot__day", "venue").prefetch_related("speakers")
 
+    def with_seats(self):
+        """Annotate confirmed_seats and waiting_seats, for the seats state shown to the public."""
+        # Plain strings: the Seat model lives in registrations, which depends on this app.
+        return self.annotate(
+            confirmed_seats=models.Count("seats", filter=Q(seats__status="confirmed")),
+            waiting_seats=models.Count("seats", filter=Q(seats__status="waiting")),
+        )
+
 
 class MiniConference(models.Model):
     slot = models.ForeignKey(

@@ -125,7 +125,7 @@ class MiniConferenceListView(EditionMixin, TemplateView):
     template_name = "programme/miniconference_list.html"
 
     def get_context_data(self, **kwargs):
-        mini_conferences = MiniConference.objects.of_edition(self.edition).for_listing()
+        mini_conferences = MiniConference.objects.of_edition(self.edition).for_listing().with_seats()
         return super().get_context_data(mini_conferences=mini_conferences, **kwargs)
 
 
@@ -134,7 +134,7 @@ class MiniConferenceDetailView(EditionMixin, DetailView):
     context_object_name = "mini_conference"
 
     def get_queryset(self):
-        return MiniConference.objects.of_edition(self.edition).for_listing()
+        return MiniConference.objects.of_edition(self.edition).for_listing().with_seats()
 
 
 def page_not_found(request, exception):
