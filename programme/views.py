@@ -125,7 +125,9 @@ class MiniConferenceListView(EditionMixin, TemplateView):
     template_name = "programme/miniconference_list.html"
 
     def get_context_data(self, **kwargs):
-        mini_conferences = MiniConference.objects.of_edition(self.edition).for_listing().with_seats()
+        mini_conferences = (
+            MiniConference.objects.of_edition(self.edition).for_listing().with_seats()
+        )
         return super().get_context_data(mini_conferences=mini_conferences, **kwargs)
 
 
