@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from . import views
+from . import export_views, views
 
 
 class IsoDateConverter:
@@ -21,6 +21,16 @@ register_converter(IsoDateConverter, "isodate")
 app_name = "programme"
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
+    path("programme.ics", export_views.programme_ics, name="programme-ics"),
+    path("schedule.xml", export_views.schedule_xml, name="schedule-xml"),
+    path("schedule.json", export_views.schedule_json, name="schedule-json"),
+    path("programme/<isodate:date>.ics", export_views.day_ics, name="day-ics"),
+    path("programme/seances/<int:pk>.ics", export_views.session_ics, name="session-ics"),
+    path(
+        "mini-conferences/<int:pk>.ics",
+        export_views.mini_conference_ics,
+        name="miniconference-ics",
+    ),
     path("programme/", views.AgendaView.as_view(), name="agenda"),
     path("programme/<isodate:date>/", views.DayDetailView.as_view(), name="day-detail"),
     path("programme/seances/<int:pk>/", views.SessionDetailView.as_view(), name="session-detail"),

@@ -8,6 +8,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.core.management.color import no_style
 from django.db import connection, transaction
 
+from programme.changes import touch_programme
+
 
 def fixture_files(names):
     directories = [Path(d) for d in settings.FIXTURE_DIRS]
@@ -32,9 +34,14 @@ class Command(BaseCommand):
         files = fixture_files(fixtures)
         if fixtures and not files:
             raise CommandError(f"Aucune fixture trouvée pour : {', '.join(fixtures)}")
+        total = 0
         for path in files:
             created = self.load_missing(path)
+            total += created
             self.stdout.write(f"{path.name} : {created} objet(s) ajouté(s).")
+        if total:
+            # Raw fixture saves skip the signals: date the programme's last change here.
+            touch_programme()
 
     @transaction.atomic
     def load_missing(self, path):

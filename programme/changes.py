@@ -1,0 +1,104 @@
+"""What moved in a published programme, and when the programme last changed.
+
+Connected to model signals (see apps.py) rather than to the admin's save hooks, because a
+session can be edited from its own page, from a day's inline, from list_editable or the
+shell: every path must be recorded, and every change must refresh caches and Last-Modified.
+"""
+
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
+from django.utils import timezone
+
+from .formats import long_date, short_time
+
+TRACKED = ("start", "end", "venue", "title")
+
+
+def describe(session, field):
+    value = getattr(session, field)
+    if value is None:
+        return ""
+    if field in ("start", "end"):
+        local = timezone.localtime(value)
+        return f"{long_date(local.date())}, {short_time(local)}"
+    return str(value)
+
+
+def session_changes(old, new):
+    """(field, before, after) for each tracked field that differs between two versions."""
+    return [
+        (field, describe(old, field), describe(new, field))
+        for field in TRACKED
+        if getattr(old, f"{field}_id" if field == "venue" else field)
+        != getattr(new, f"{field}_id" if field == "venue" else field)
+    ]
+
+
+def record(session, field, old="", new=""):
+    from .models import ProgrammeChange
+
+    ProgrammeChange.objects.create(
+        edition=session.day.edition,
+        session=session if field != "removed" else None,
+        session_title=session.title,
+        field=field,
+        old_value=old[:300],
+        new_value=new[:300],
+    )
+
+
+def touch_programme():
+    """Mark every edition's programme as changed now (cache keys and Last-Modified follow)."""
+    from .models import Edition
+
+    Edition.objects.update(programme_updated_at=timezone.now())
+
+
+def before_session_save(sender, instance, raw, **kwargs):
+    if raw or instance.pk is None:
+        instance._previous = None
+        return
+    instance._previous = sender.objects.filter(pk=instance.pk).select_related("venue").first()
+
+
+def after_session_save(sender, instance, created, raw, **kwargs):
+    if raw or not instance.day.edition.is_published:
+        return
+    if created:
+        record(instance, "added", new=describe(instance, "start"))
+        return
+    previous = getattr(instance, "_previous", None)
+    for field, old, new in session_changes(previous, instance) if previous else []:
+        record(instance, field, old, new)
+
+
+def after_session_delete(sender, instance, **kwargs):
+    if instance.day.edition.is_published:
+        record(instance, "removed", old=describe(instance, "start"))
+
+
+def programme_touched(sender, **kwargs):
+    if not kwargs.get("raw"):
+        touch_programme()
+
+
+def programme_relation_touched(sender, action, **kwargs):
+    # Registrations have many-to-many fields too (meals): they do not change the programme.
+    if sender._meta.app_label == "programme" and action.startswith("post_"):
+        touch_programme()
+
+
+def connect():
+    from django.apps import apps
+
+    from .models import ProgrammeChange, Session
+
+    pre_save.connect(before_session_save, sender=Session, dispatch_uid="session-before")
+    post_save.connect(after_session_save, sender=Session, dispatch_uid="session-after")
+    post_delete.connect(after_session_delete, sender=Session, dispatch_uid="session-deleted")
+    for model in apps.get_app_config("programme").get_models():
+        if model is ProgrammeChange:
+            continue
+        uid = f"touch-{model._meta.model_name}"
+        post_save.connect(programme_touched, sender=model, dispatch_uid=uid + "-save")
+        post_delete.connect(programme_touched, sender=model, dispatch_uid=uid + "-delete")
+    m2m_changed.connect(programme_relation_touched, dispatch_uid="touch-m2m")
