@@ -1,4 +1,34 @@
 """Staff-only pages for organisers on site (dashboard, sign-in sheets, attendance)."""
 
+from django.urls import path
+
+# Registers the "isodate" converter the programme's day pages already use.
+import programme.urls  # noqa: F401
+
+from . import staff_views
+
 app_name = "registrations-staff"
-urlpatterns = []
+urlpatterns = [
+    path("tableau-de-bord/", staff_views.dashboard, name="dashboard"),
+    path("emargement/", staff_views.sheet_index, name="sheet-index"),
+    path(
+        "emargement/<isodate:date>/<str:period>/",
+        staff_views.half_day_sheet,
+        name="sheet-half-day",
+    ),
+    path(
+        "emargement/mini-conference/<int:pk>/",
+        staff_views.mini_conference_sheet,
+        name="sheet-mini-conference",
+    ),
+    path(
+        "presences/<isodate:date>/<str:period>/",
+        staff_views.half_day_attendance,
+        name="attendance-half-day",
+    ),
+    path(
+        "presences/mini-conference/<int:pk>/",
+        staff_views.mini_conference_attendance,
+        name="attendance-mini-conference",
+    ),
+]

@@ -1,0 +1,176 @@
+"""Organisers' admin for registrations: lists, filters, exports and the actions of issue 3.
+
+Values typed by participants are only ever shown through Django's escaping (no mark_safe).
+"""
+
+from django.contrib import admin, messages
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from import_export.admin import ExportActionMixin
+from import_export.formats.base_formats import XLSX
+
+from programme.models import MiniConference
+
+from .models import Attendance, ChallengePreference, Registration, Seat
+from .resources import ExcelCSV, RegistrationResource
+
+
+class SeatInline(admin.StackedInline):
+    model = Seat
+    extra = 0
+    max_num = 1
+    fields = ["mini_conference", "status", "joined_at", "promoted_at", "attended"]
+
+
+class ChallengePreferenceInline(admin.TabularInline):
+    model = ChallengePreference
+    extra = 0
+    max_num = 3
+    fields = ["rank", "challenge"]
+
+
+class AttendanceInline(admin.TabularInline):
+    model = Attendance
+    extra = 0
+    fields = ["day", "period", "recorded_at"]
+
+
+def promote_for(request, mini_conferences):
+    """Promote the first people waiting for each mini-conference, and say who moved up."""
+    from . import services
+
+    promoted = []
+    for mini_conference in mini_conferences:
+        promoted += services.promote_waiting(mini_conference=mini_conference)
+    if promoted:
+        names = ", ".join(str(seat.registration) for seat in promoted)
+        messages.success(
+            request,
+            ngettext(
+                "%(count)d personne passe de la liste d'attente à une place confirmée : %(names)s.",
+                "%(count)d personnes passent de la liste d'attente à une place confirmée : "
+                "%(names)s.",
+                len(promoted),
+            )
+            % {"count": len(promoted), "names": names},
+        )
+    else:
+        messages.info(request, _("Aucune place libre ou personne en attente : rien à faire."))
+
+
+@admin.register(Registration)
+class RegistrationAdmin(ExportActionMixin, admin.ModelAdmin):
+    resource_classes = [RegistrationResource]
+    export_formats = [ExcelCSV, XLSX]
+    list_display = [
+        "last_name",
+        "first_name",
+        "email",
+        "employer",
+        "category",
+        "seat_summary",
+        "status",
+        "email_status",
+        "created_at",
+    ]
+    list_display_links = ["last_name", "first_name"]
+    list_filter = [
+        "edition",
+        "category",
+        ("seat__mini_conference", admin.RelatedOnlyFieldListFilter),
+        "seat__status",
+        "status",
+        ("meals", admin.RelatedOnlyFieldListFilter),
+        "email_status",
+        "civil_service_category",
+    ]
+    search_fields = ["first_name", "last_name", "email", "employer"]
+    date_hierarchy = "created_at"
+    list_select_related = ["seat__mini_conference"]
+    filter_horizontal = ["meals"]
+    readonly_fields = ["created_at", "updated_at", "cancelled_at", "email_sent_at", "anonymised_at"]
+    inlines = [SeatInline, ChallengePreferenceInline, AttendanceInline]
+    actions = ["resend_confirmation", "cancel_registrations", "promote_waiting"]
+
+    def get_queryset(self, request):
+        # The changelist shows each seat's mini-conference: one join, whatever the row count.
+        return super().get_queryset(request).select_related("seat__mini_conference")
+
+    @admin.display(description=_("mini-conférence (place)"), ordering="seat__mini_conference")
+    def seat_summary(self, registration):
+        seat = getattr(registration, "seat", None)
+        if seat is None:
+            return "—"
+        mini_conference = seat.mini_conference
+        return f"{mini_conference.number}. {mini_conference.title} — {seat.get_status_display()}"
+
+    @admin.action(description=_("Renvoyer le courriel avec le lien personnel"))
+    def resend_confirmation(self, request, queryset):
+        from . import services
+
+        failed = [r for r in queryset if not services.send_confirmation(registration=r)]
+        sent = queryset.count() - len(failed)
+        if sent:
+            messages.success(
+                request,
+                ngettext("%(count)d courriel envoyé.", "%(count)d courriels envoyés.", sent)
+                % {"count": sent},
+            )
+        if failed:
+            messages.error(
+                request,
+                _("Échec de l'envoi pour : %(names)s. Réessayez plus tard.")
+                % {"names": ", ".join(str(r) for r in failed)},
+            )
+
+    @admin.action(description=_("Annuler les inscriptions choisies"))
+    def cancel_registrations(self, request, queryset):
+        from . import services
+
+        to_cancel = list(queryset.exclude(status=Registration.Status.CANCELLED))
+        for registration in to_cancel:
+            services.cancel_registration(registration=registration)
+        messages.success(
+            request,
+            ngettext(
+                "%(count)d inscription annulée.", "%(count)d inscriptions annulées.", len(to_cancel)
+            )
+            % {"count": len(to_cancel)},
+        )
+
+    @admin.action(description=_("Promouvoir depuis la liste d'attente (mini-conférences choisies)"))
+    def promote_waiting(self, request, queryset):
+        promote_for(
+            request, MiniConference.objects.filter(seats__registration__in=queryset).distinct()
+        )
+
+
+@admin.register(Seat)
+class SeatAdmin(admin.ModelAdmin):
+    list_display = [
+        "registration",
+        "mini_conference",
+        "status",
+        "joined_at",
+        "promoted_at",
+        "attended",
+    ]
+    list_filter = [("mini_conference", admin.RelatedOnlyFieldListFilter), "status", "attended"]
+    list_select_related = ["registration", "mini_conference"]
+    search_fields = ["registration__first_name", "registration__last_name"]
+    ordering = ["joined_at", "pk"]
+    autocomplete_fields = ["registration"]
+    actions = ["promote_waiting"]
+
+    @admin.action(description=_("Promouvoir depuis la liste d'attente (mini-conférences choisies)"))
+    def promote_waiting(self, request, queryset):
+        promote_for(request, MiniConference.objects.filter(seats__in=queryset).distinct())
+
+
+@admin.register(Attendance)
+class AttendanceAdmin(admin.ModelAdmin):
+    list_display = ["registration", "day", "period", "recorded_at"]
+    list_filter = ["day", "period"]
+    list_select_related = ["registration", "day"]
+    search_fields = ["registration__first_name", "registration__last_name"]
+    autocomplete_fields = ["registration"]

@@ -1,0 +1,36 @@
+"""The attestation de présence a participant downloads from their personal link."""
+
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+
+from programme.models import Partnership
+
+from . import attendance
+from .models import Registration
+
+
+def certificate(request, token):
+    """The half-days recorded present, with their hours and the total; 404 for a wrong link.
+
+    A participant with no presence recorded yet gets a page saying so (status 200): the link is
+    valid, only the sheets have not been entered.
+    """
+    registration = get_object_or_404(
+        Registration.objects.select_related("edition"), token=token, anonymised_at__isnull=True
+    )
+    edition = registration.edition
+    attended = attendance.attended_half_days(registration)
+    organisers = [
+        partnership.organisation
+        for partnership in edition.partnerships.select_related("organisation")
+        if partnership.role == Partnership.Role.ORGANISER
+    ]
+    context = {
+        "registration": registration,
+        "edition": edition,
+        "attended": attended,
+        "total": attendance.format_duration(attendance.total_duration(attended)),
+        "organisers": organisers,
+        "issued_on": timezone.localdate(),
+    }
+    return render(request, "registrations/certificate.html", context)

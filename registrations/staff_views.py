@@ -1,0 +1,209 @@
+"""Staff-only pages for organisers on site: dashboard, sign-in sheets, attendance recording.
+
+Every view is behind staff_member_required: anyone else is sent to the admin login page and
+sees no figure and no name.
+"""
+
+from django import forms
+from django.contrib import messages
+from django.contrib.admin.views.decorators import staff_member_required
+from django.db.models import Count, F, Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from programme.formats import time_range
+from programme.models import MiniConference, Session
+from programme.views import current_edition_or_404
+
+from . import attendance
+from .models import Registration, Seat
+
+CONFIRMED = Registration.Status.CONFIRMED
+
+
+def confirmed_registrations(edition):
+    return Registration.objects.filter(edition=edition, status=CONFIRMED).order_by(
+        "last_name", "first_name", "pk"
+    )
+
+
+def mini_conference_figures(edition):
+    """Each mini-conference with seats taken, seats left and waiting-list length (one query)."""
+    active = Q(seats__registration__status=CONFIRMED)
+    mini_conferences = list(
+        MiniConference.objects.of_edition(edition)
+        .select_related("slot")
+        .annotate(
+            taken=Count("seats", filter=active & Q(seats__status=Seat.Status.CONFIRMED)),
+            waiting=Count("seats", filter=active & Q(seats__status=Seat.Status.WAITING)),
+        )
+    )
+    for mini_conference in mini_conferences:
+        mini_conference.left = max(mini_conference.capacity - mini_conference.taken, 0)
+    return mini_conferences
+
+
+def category_totals(edition):
+    labels = dict(Registration.Category.choices)
+    rows = (
+        confirmed_registrations(edition)
+        .order_by("category")
+        .values("category")
+        .annotate(total=Count("pk"))
+    )
+    return [(labels.get(row["category"], row["category"]), row["total"]) for row in rows]
+
+
+@staff_member_required
+def dashboard(request):
+    edition = current_edition_or_404(request)
+    confirmed = confirmed_registrations(edition)
+    meals = (
+        Session.objects.of_edition(edition)
+        .meals()
+        .select_related("day")
+        .annotate(
+            head_count=Count("meal_registrations", filter=Q(meal_registrations__status=CONFIRMED))
+        )
+        .order_by("start")
+    )
+    categories = category_totals(edition)
+    context = {
+        "edition": edition,
+        "mini_conferences": mini_conference_figures(edition),
+        "meals": meals,
+        "dietary_needs": confirmed.exclude(dietary_needs="").annotate(need=F("dietary_needs")),
+        "accessibility_needs": confirmed.exclude(accessibility_needs="").annotate(
+            need=F("accessibility_needs")
+        ),
+        "categories": categories,
+        "total": sum(total for _label, total in categories),
+    }
+    return render(request, "registrations/staff/dashboard.html", context)
+
+
+@staff_member_required
+def sheet_index(request):
+    edition = current_edition_or_404(request)
+    context = {
+        "edition": edition,
+        "half_days": attendance.half_days(edition),
+        "mini_conferences": MiniConference.objects.of_edition(edition).select_related("slot"),
+    }
+    return render(request, "registrations/staff/sheet_index.html", context)
+
+
+def half_day_or_404(edition, date, period_slug):
+    period = attendance.PERIODS_BY_SLUG.get(period_slug)
+    half_day = attendance.find_half_day(edition, date, period) if period else None
+    if half_day is None:
+        raise Http404(_("Pas de demi-journée de formation à cette date."))
+    return half_day
+
+
+def mini_conference_or_404(edition, pk):
+    queryset = MiniConference.objects.of_edition(edition).select_related("slot__day", "venue")
+    return get_object_or_404(queryset, pk=pk)
+
+
+def seated_registrations(mini_conference):
+    return confirmed_registrations(mini_conference.slot.day.edition_id).filter(
+        seat__mini_conference=mini_conference, seat__status=Seat.Status.CONFIRMED
+    )
+
+
+@staff_member_required
+def half_day_sheet(request, date, period):
+    edition = current_edition_or_404(request)
+    half_day = half_day_or_404(edition, date, period)
+    context = {
+        "edition": edition,
+        "day": half_day.day,
+        "hours": half_day.hours(),
+        "subtitle": half_day.get_period_display(),
+        "participants": confirmed_registrations(edition),
+    }
+    return render(request, "registrations/staff/sheet.html", context)
+
+
+@staff_member_required
+def mini_conference_sheet(request, pk):
+    edition = current_edition_or_404(request)
+    mini_conference = mini_conference_or_404(edition, pk)
+    slot = mini_conference.slot
+    context = {
+        "edition": edition,
+        "day": slot.day,
+        "hours": time_range(slot.start, slot.end),
+        "subtitle": str(mini_conference),
+        "venue": mini_conference.venue,
+        "participants": seated_registrations(mini_conference),
+    }
+    return render(request, "registrations/staff/sheet.html", context)
+
+
+class PresenceForm(forms.Form):
+    present = forms.ModelMultipleChoiceField(
+        queryset=Registration.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label=gettext_lazy("Présentes et présents (d'après la feuille signée)"),
+    )
+
+    def __init__(self, *args, registrations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["present"].queryset = registrations
+        self.fields["present"].label_from_instance = lambda r: (
+            f"{r.last_name} {r.first_name} — {r.employer}"
+        )
+
+
+def presence_view(request, *, registrations, recorded, save, context):
+    """The shared round trip: show the checkboxes, pre-checked; on POST, save and come back."""
+    form = PresenceForm(
+        request.POST or None, registrations=registrations, initial={"present": recorded}
+    )
+    if request.method == "POST" and form.is_valid():
+        save(present=list(form.cleaned_data["present"]))
+        messages.success(request, _("Les présences sont enregistrées."))
+        return redirect(request.path)
+    context = {**context, "form": form, "count": registrations.count()}
+    return render(request, "registrations/staff/attendance_form.html", context)
+
+
+@staff_member_required
+def half_day_attendance(request, date, period):
+    edition = current_edition_or_404(request)
+    half_day = half_day_or_404(edition, date, period)
+    registrations = confirmed_registrations(edition)
+    return presence_view(
+        request,
+        registrations=registrations,
+        recorded=attendance.recorded_present(half_day=half_day),
+        save=lambda present: attendance.record_half_day(
+            half_day=half_day, registrations=registrations, present=present
+        ),
+        context={"edition": edition, "day": half_day.day, "subtitle": str(half_day)},
+    )
+
+
+@staff_member_required
+def mini_conference_attendance(request, pk):
+    edition = current_edition_or_404(request)
+    mini_conference = mini_conference_or_404(edition, pk)
+    registrations = seated_registrations(mini_conference)
+    return presence_view(
+        request,
+        registrations=registrations,
+        recorded=registrations.filter(seat__attended=True),
+        save=lambda present: attendance.record_mini_conference(
+            mini_conference=mini_conference, present=present
+        ),
+        context={
+            "edition": edition,
+            "day": mini_conference.slot.day,
+            "subtitle": str(mini_conference),
+        },
+    )
