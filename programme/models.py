@@ -88,6 +88,11 @@ class Edition(models.Model):
     def get_absolute_url(self):
         return reverse("programme:home")
 
+    def clean(self):
+        from .validation import validate_edition
+
+        validate_edition(self)
+
     def partners_by_role(self, role):
         return [p.organisation for p in self.partnerships.all() if p.role == role]
 
@@ -146,6 +151,11 @@ class Day(models.Model):
     def get_absolute_url(self):
         return reverse("programme:day-detail", kwargs={"date": self.date.isoformat()})
 
+    def clean(self):
+        from .validation import validate_day
+
+        validate_day(self)
+
 
 class Venue(models.Model):
     name = models.CharField(_("nom"), max_length=200)
@@ -182,6 +192,11 @@ class Venue(models.Model):
 
     def get_absolute_url(self):
         return reverse("programme:venue-detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        from .validation import validate_venue
+
+        validate_venue(self)
 
     @property
     def map_url(self):
@@ -296,6 +311,12 @@ class Session(models.Model):
 
     def get_absolute_url(self):
         return reverse("programme:session-detail", kwargs={"pk": self.pk})
+
+    def clean(self):
+        # Imported here: validation needs SessionKind, defined in this module.
+        from .validation import validate_session
+
+        validate_session(self)
 
 
 class ChallengeTheme(models.Model):
@@ -473,6 +494,11 @@ class MiniConference(models.Model):
 
     def get_absolute_url(self):
         return reverse("programme:miniconference-detail", kwargs={"pk": self.pk})
+
+    def clean(self):
+        from .validation import validate_mini_conference
+
+        validate_mini_conference(self)
 
 
 class ProgrammeChange(models.Model):
