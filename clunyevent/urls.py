@@ -1,12 +1,18 @@
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
+
+from programme.sitemaps import sitemaps
+from programme.views import robots_txt
 
 admin.site.site_header = _("Administration de l'université d'été")
 admin.site.site_title = _("Administration")
 admin.site.index_title = _("Programme et inscriptions")
 
 urlpatterns = [
+    path("robots.txt", robots_txt, name="robots"),
+    path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path("admin/", admin.site.urls),
     path("inscription/", include("registrations.urls")),
     path("organisation/", include("registrations.staff_urls")),

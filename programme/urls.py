@@ -1,6 +1,7 @@
 from django.urls import path, register_converter
 
 from . import export_views, views
+from .feeds import ProgrammeChangesFeed
 
 
 class IsoDateConverter:
@@ -34,6 +35,9 @@ urlpatterns = [
     path("programme/", views.AgendaView.as_view(), name="agenda"),
     path("programme/<isodate:date>/", views.DayDetailView.as_view(), name="day-detail"),
     path("programme/seances/<int:pk>/", views.SessionDetailView.as_view(), name="session-detail"),
+    path("programme/modifications/", views.ChangesView.as_view(), name="changes"),
+    path("programme/modifications/atom.xml", ProgrammeChangesFeed(), name="changes-feed"),
+    path("en-ce-moment/", views.NowView.as_view(), name="now"),
     path("lieux/", views.VenueListView.as_view(), name="venue-list"),
     path("lieux/<slug:slug>/", views.VenueDetailView.as_view(), name="venue-detail"),
     path("defis/", views.ChallengeListView.as_view(), name="challenge-list"),

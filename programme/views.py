@@ -1,11 +1,14 @@
 from itertools import groupby
 
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.views.generic import DetailView, TemplateView
 
+from . import clock, jsonld
 from .context_processors import edition_for
-from .models import Challenge, Day, MiniConference, Session, Venue
+from .models import Challenge, Day, MiniConference, ProgrammeChange, Session, Venue
+from .schedule import sensible_end
 
 
 def current_edition_or_404(request):
@@ -51,7 +54,12 @@ class AgendaView(EditionMixin, TemplateView):
             .for_programme()
             .order_by("day__date", "start", "pk")
         )
-        return super().get_context_data(days=days_with_sessions(self.edition, sessions), **kwargs)
+        base_url = self.request.build_absolute_uri("/").rstrip("/")
+        return super().get_context_data(
+            days=days_with_sessions(self.edition, sessions),
+            jsonld=jsonld.as_script(jsonld.edition_event(self.edition, sessions, base_url)),
+            **kwargs,
+        )
 
 
 class DayDetailView(EditionMixin, DetailView):
@@ -141,3 +149,52 @@ class MiniConferenceDetailView(EditionMixin, DetailView):
 
 def page_not_found(request, exception):
     return render(request, "404.html", status=404)
+
+
+class ChangesView(EditionMixin, TemplateView):
+    template_name = "programme/changes.html"
+
+    def get_context_data(self, **kwargs):
+        changes = ProgrammeChange.objects.filter(edition=self.edition).select_related("session")
+        return super().get_context_data(changes=changes, **kwargs)
+
+
+class NowView(EditionMixin, TemplateView):
+    """What is on now and next, by venue, during the event; before and after, it says so."""
+
+    template_name = "programme/now.html"
+
+    def get_context_data(self, **kwargs):
+        moment = clock.now()
+        sessions = list(
+            Session.objects.of_edition(self.edition).for_programme().order_by("start", "pk")
+        )
+        return super().get_context_data(moment=moment, **happening(sessions, moment), **kwargs)
+
+
+def happening(sessions, moment):
+    """Sessions on now and the next ones, grouped by venue name, and where we are in the event."""
+    current = [s for s in sessions if s.start <= moment < sensible_end(s)]
+    upcoming = [s for s in sessions if s.start > moment]
+    next_start = upcoming[0].start if upcoming else None
+    following = [s for s in upcoming if s.start == next_start]
+    state = "before" if sessions and moment < sessions[0].start else "during"
+    if not upcoming and not current:
+        state = "after"
+    return {
+        "state": state,
+        "current": current,
+        "following": following,
+        "first": sessions[0] if sessions else None,
+    }
+
+
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /organisation/",
+        "Disallow: /inscription/",
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

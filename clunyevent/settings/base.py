@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     # Serve static files through whitenoise in development too, as in production.
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
     "crispy_forms",
     "crispy_bootstrap5",
     "import_export",

@@ -10,7 +10,9 @@ def build_programme(sessions_per_day=1, mini_conferences=3):
     """A published edition of three days; each day has `sessions_per_day` plenaries, the
     second day also a mini-conference slot, so pages grow with the parameter."""
     edition = factories.EditionFactory(
-        start_date=datetime.date(2030, 7, 8), end_date=datetime.date(2030, 7, 10)
+        start_date=datetime.date(2030, 7, 8),
+        end_date=datetime.date(2030, 7, 10),
+        is_published=False,
     )
     theme = factories.ChallengeThemeFactory(edition=edition)
     factories.ChallengeFactory.create_batch(
@@ -36,6 +38,9 @@ def build_programme(sessions_per_day=1, mini_conferences=3):
             for number in range(1, mini_conferences + 1):
                 mc = factories.MiniConferenceFactory(slot=slot, number=number)
                 mc.speakers.add(factories.PersonFactory())
+    # Published once built, as organisers do: the changes log starts from here.
+    edition.is_published = True
+    edition.save()
     return edition
 
 

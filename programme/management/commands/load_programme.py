@@ -38,7 +38,8 @@ class Command(BaseCommand):
         for path in files:
             created = self.load_missing(path)
             total += created
-            self.stdout.write(f"{path.name} : {created} objet(s) ajouté(s).")
+            if options["verbosity"]:
+                self.stdout.write(f"{path.name} : {created} objet(s) ajouté(s).")
         if total:
             # Raw fixture saves skip the signals: date the programme's last change here.
             touch_programme()
