@@ -128,6 +128,9 @@ class RegistrationAdmin(ExportActionMixin, admin.ModelAdmin):
         from . import services
 
         to_cancel = list(queryset.exclude(status=Registration.Status.CANCELLED))
+        if not to_cancel:
+            messages.info(request, _("Aucune inscription à annuler : elles l'étaient déjà."))
+            return
         for registration in to_cancel:
             services.cancel_registration(registration=registration)
         messages.success(

@@ -1,0 +1,242 @@
+import pytest
+from django.urls import reverse
+
+from registrations import services
+from registrations.models import Registration, Seat
+from tests import factories
+
+CHANGELIST = reverse("admin:registrations_registration_changelist")
+SEATS = reverse("admin:registrations_seat_changelist")
+
+
+def listed(response):
+    return sorted(r.last_name for r in response.context["cl"].result_list)
+
+
+def messages_of(response):
+    return [str(m) for m in response.context["messages"]]
+
+
+@pytest.fixture
+def people(db):
+    edition = factories.EditionFactory()
+    lunch = factories.SessionFactory(day__edition=edition, kind="meal", title="Déjeuner")
+    mini_conference = factories.MiniConferenceFactory(slot__day=lunch.day)
+    speaker = factories.RegistrationFactory(
+        edition=edition, last_name="Orateur", category="speaker", civil_service_category="A"
+    )
+    trainee = factories.RegistrationFactory(
+        edition=edition, last_name="Stagiaire", employer="Mairie de Mâcon", email="s@mairie.fr"
+    )
+    cancelled = factories.RegistrationFactory(
+        edition=edition, last_name="Annulé", status="cancelled", email_status="failed"
+    )
+    factories.SeatFactory(registration=speaker, mini_conference=mini_conference)
+    factories.SeatFactory(registration=trainee, mini_conference=mini_conference, status="waiting")
+    # A second mini-conference, or the admin drops a filter with a single choice.
+    factories.SeatFactory(registration=cancelled, mini_conference__slot=mini_conference.slot)
+    trainee.meals.add(lunch)
+    return {"mini_conference": mini_conference, "lunch": lunch, "cancelled": cancelled}
+
+
+@pytest.mark.parametrize(
+    ("params", "expected"),
+    [
+        ({"category__exact": "speaker"}, ["Orateur"]),
+        ({"seat__status__exact": "waiting"}, ["Stagiaire"]),
+        ({"status__exact": "cancelled"}, ["Annulé"]),
+        ({"email_status__exact": "failed"}, ["Annulé"]),
+        ({"civil_service_category__exact": "A"}, ["Orateur"]),
+        ({"q": "mâcon"}, ["Stagiaire"]),
+        ({"q": "s@mairie.fr"}, ["Stagiaire"]),
+        ({"q": "orateur"}, ["Orateur"]),
+    ],
+    ids=[
+        "category",
+        "seat-status",
+        "status",
+        "email-status",
+        "civil-service",
+        "employer",
+        "email",
+        "name",
+    ],
+)
+def test_changelist_filters_and_search(admin_client, people, params, expected):
+    response = admin_client.get(CHANGELIST, params)
+
+    assert response.status_code == 200
+    assert listed(response) == expected
+
+
+def test_changelist_filters_by_mini_conference_and_meal(admin_client, people):
+    by_mini_conference = admin_client.get(
+        CHANGELIST, {"seat__mini_conference__id__exact": people["mini_conference"].pk}
+    )
+    by_meal = admin_client.get(CHANGELIST, {"meals__id__exact": people["lunch"].pk})
+
+    assert listed(by_mini_conference) == ["Orateur", "Stagiaire"]
+    assert listed(by_meal) == ["Stagiaire"]
+
+
+def test_changelist_shows_seat_and_statuses(admin_client, people):
+    html = admin_client.get(CHANGELIST).content.decode()
+
+    mc = people["mini_conference"]
+    assert f"{mc.number}. {mc.title} — Liste d&#x27;attente" in html
+    assert f"{mc.number}. {mc.title} — Place confirmée" in html
+    assert "Échec de l&#x27;envoi" in html
+
+
+@pytest.mark.parametrize("rows", [2, 6], ids=["two", "six"])
+def test_changelist_query_count_is_constant(admin_client, django_assert_num_queries, db, rows):
+    for registration in factories.RegistrationFactory.create_batch(rows):
+        factories.SeatFactory(registration=registration)
+
+    # session, user, 3 for the filters (editions, mini-conferences, meals), filtered and total
+    # counts, the page with seats and mini-conferences joined, 2 for the date hierarchy
+    with django_assert_num_queries(10):
+        response = admin_client.get(CHANGELIST)
+
+    assert len(response.context["cl"].result_list) == rows
+
+
+def test_markup_is_escaped_in_changelist_and_change_form(admin_client, db):
+    registration = factories.RegistrationFactory(
+        last_name="<script>alert('x')</script>", employer="<b>Mairie</b>"
+    )
+
+    changelist = admin_client.get(CHANGELIST).content.decode()
+    change = admin_client.get(
+        reverse("admin:registrations_registration_change", args=[registration.pk])
+    ).content.decode()
+
+    for html in (changelist, change):
+        assert "<script>alert(" not in html
+        assert "&lt;script&gt;alert(" in html
+    assert "<b>Mairie</b>" not in changelist
+    assert "&lt;b&gt;Mairie&lt;/b&gt;" in changelist
+
+
+def test_change_form_has_the_three_inlines(admin_client, people):
+    registration = Registration.objects.get(last_name="Orateur")
+    factories.ChallengePreferenceFactory(registration=registration)
+
+    response = admin_client.get(
+        reverse("admin:registrations_registration_change", args=[registration.pk])
+    )
+
+    prefixes = [formset.formset.prefix for formset in response.context["inline_admin_formsets"]]
+    assert prefixes == ["seat", "challenge_preferences", "attendances"]
+
+
+def test_resend_action_reports_successes_and_failures(admin_client, db, monkeypatch):
+    ok = factories.RegistrationFactory(last_name="Reçoit")
+    failing = factories.RegistrationFactory(first_name="Serveur", last_name="Enpanne")
+    called = []
+
+    def fake_send(*, registration, **kwargs):
+        called.append(registration.pk)
+        return registration.pk == ok.pk
+
+    monkeypatch.setattr(services, "send_confirmation", fake_send)
+
+    response = admin_client.post(
+        CHANGELIST,
+        {"action": "resend_confirmation", "_selected_action": [ok.pk, failing.pk]},
+        follow=True,
+    )
+
+    assert sorted(called) == sorted([ok.pk, failing.pk])
+    assert messages_of(response) == [
+        "1 courriel envoyé.",
+        "Échec de l'envoi pour : Serveur Enpanne. Réessayez plus tard.",
+    ]
+
+
+def test_cancel_action_cancels_and_promotes(admin_client, db):
+    mini_conference = factories.MiniConferenceFactory(capacity=1)
+    seated = factories.SeatFactory(mini_conference=mini_conference).registration
+    waiting = factories.SeatFactory(mini_conference=mini_conference, status="waiting")
+
+    response = admin_client.post(
+        CHANGELIST, {"action": "cancel_registrations", "_selected_action": [seated.pk]}, follow=True
+    )
+
+    seated.refresh_from_db()
+    waiting.refresh_from_db()
+    assert seated.status == "cancelled"
+    assert waiting.status == "confirmed"
+    assert messages_of(response) == ["1 inscription annulée."]
+
+
+def test_cancel_action_skips_already_cancelled(admin_client, people):
+    cancelled = people["cancelled"]
+
+    response = admin_client.post(
+        CHANGELIST,
+        {"action": "cancel_registrations", "_selected_action": [cancelled.pk]},
+        follow=True,
+    )
+
+    assert messages_of(response) == ["Aucune inscription à annuler : elles l'étaient déjà."]
+
+
+@pytest.mark.parametrize("changelist", [CHANGELIST, SEATS], ids=["registrations", "seats"])
+def test_promote_action_fills_freed_seats_in_order(admin_client, db, changelist):
+    mini_conference = factories.MiniConferenceFactory(capacity=2)
+    factories.SeatFactory(mini_conference=mini_conference)
+    first, second = (
+        factories.SeatFactory(
+            mini_conference=mini_conference, status="waiting", registration__first_name=name
+        )
+        for name in ("Premier", "Second")
+    )
+    selected = first.registration if changelist == CHANGELIST else first
+
+    response = admin_client.post(
+        changelist, {"action": "promote_waiting", "_selected_action": [selected.pk]}, follow=True
+    )
+
+    statuses = dict(Seat.objects.filter(status="waiting").values_list("pk", "status"))
+    first.refresh_from_db()
+    assert first.status == "confirmed"
+    assert statuses == {second.pk: "waiting"}
+    assert messages_of(response) == [
+        f"1 personne passe de la liste d'attente à une place confirmée : {first.registration}."
+    ]
+
+
+def test_promote_action_with_nothing_to_do(admin_client, db):
+    seat = factories.SeatFactory(mini_conference__capacity=1)
+
+    response = admin_client.post(
+        SEATS, {"action": "promote_waiting", "_selected_action": [seat.pk]}, follow=True
+    )
+
+    assert messages_of(response) == ["Aucune place libre ou personne en attente : rien à faire."]
+
+
+def test_seat_admin_filters_and_orders_by_joining(admin_client, db):
+    mini_conference = factories.MiniConferenceFactory()
+    late = factories.SeatFactory(mini_conference=mini_conference, status="waiting")
+    early = factories.SeatFactory(
+        mini_conference=mini_conference,
+        status="waiting",
+        joined_at=late.joined_at.replace(year=late.joined_at.year - 1),
+    )
+    factories.SeatFactory()
+
+    response = admin_client.get(
+        SEATS, {"mini_conference__id__exact": mini_conference.pk, "status__exact": "waiting"}
+    )
+
+    assert list(response.context["cl"].result_list) == [early, late]
+
+
+def test_attendance_admin_lists_records(admin_client, db):
+    attendance = factories.AttendanceFactory()
+
+    response = admin_client.get(reverse("admin:registrations_attendance_changelist"))
+
+    assert list(response.context["cl"].result_list) == [attendance]
