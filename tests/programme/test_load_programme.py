@@ -90,6 +90,20 @@ def test_organiser_edit_survives_a_second_run(db, model, lookup, field, edited):
     assert str(getattr(model.objects.get(**lookup), field)) == str(edited)
 
 
+@pytest.mark.parametrize(
+    ("model", "lookup"),
+    [(Session, {"kind": "break"}), (Challenge, {"pk": 2017901})],
+    ids=["session", "example-challenge"],
+)
+def test_a_row_deleted_by_organisers_does_not_come_back(db, model, lookup):
+    load()
+    model.objects.filter(**lookup).delete()
+
+    load()
+
+    assert not model.objects.filter(**lookup).exists()
+
+
 def test_rows_the_organisers_added_are_kept(db):
     load()
     day = Day.objects.get(date="2017-07-12")

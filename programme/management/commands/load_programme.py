@@ -23,8 +23,9 @@ def fixture_files(names):
 
 class Command(BaseCommand):
     help = (
-        "Charge les fixtures du programme (par défaut tous les fichiers JSON de fixtures/) en "
-        "n'ajoutant que les objets absents : une deuxième exécution ne change rien."
+        "Charge les fixtures du programme (par défaut tous les fichiers JSON de fixtures/). "
+        "Un fichier déjà chargé est ignoré : une deuxième exécution ne change rien et "
+        "n'écrase ni ne recrée ce que l'équipe d'organisation a modifié ou supprimé."
     )
 
     def add_arguments(self, parser):
@@ -46,18 +47,22 @@ class Command(BaseCommand):
 
     @transaction.atomic
     def load_missing(self, path):
-        created, models = 0, set()
+        """Load a file once: if any of its objects exists, organisers own the data now, and
+        what they edited or deleted in the admin stays as they left it."""
         with path.open(encoding="utf-8") as stream:
-            for deserialized in serializers.deserialize("json", stream):
-                model = type(deserialized.object)
-                if model._default_manager.filter(pk=deserialized.object.pk).exists():
-                    continue
-                deserialized.save()
-                created += 1
-                models.add(model)
+            objects = list(serializers.deserialize("json", stream))
+        if any(already_loaded(d.object) for d in objects):
+            return 0
+        for deserialized in objects:
+            deserialized.save()
+        models = {type(d.object) for d in objects}
         if models:
             # Explicit primary keys leave PostgreSQL's sequences behind; bring them forward.
             with connection.cursor() as cursor:
                 for sql in connection.ops.sequence_reset_sql(no_style(), list(models)):
                     cursor.execute(sql)
-        return created
+        return len(objects)
+
+
+def already_loaded(obj):
+    return type(obj)._default_manager.filter(pk=obj.pk).exists()
