@@ -1,0 +1,275 @@
+"""Every side effect on registrations and seats: sign-up, change of choice, cancellation, emails.
+
+Seat accounting stays exact under concurrency because each decision about a mini-conference's
+seats is taken in one transaction holding that mini-conference's row lock (and, on sign-up, the
+edition's row lock for the overall capacity). On SQLite, select_for_update() is a no-op but the
+settings open IMMEDIATE transactions: one writer at a time gives the same guarantee.
+
+Locks are always taken in the same order — edition, registration, mini-conferences by primary
+key — so that two transactions never wait for each other in a cycle.
+"""
+
+import logging
+from functools import partial
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from programme.models import Edition, MiniConference
+
+from . import emails
+from .exceptions import DuplicateRegistration, EditionFull, MiniConferenceFull, RegistrationClosed
+from .models import ChallengePreference, Registration, Seat
+
+logger = logging.getLogger(__name__)
+
+NOT_YET_OPEN, OPEN, CLOSED = "not-yet-open", "open", "closed"
+UNIQUE_EMAIL_CONSTRAINT = "one_registration_per_email_per_edition"
+
+
+def registration_window(edition, *, now=None):
+    """NOT_YET_OPEN, OPEN or CLOSED, from the dates held by the edition."""
+    now = now or timezone.now()
+    if edition.registration_opens_at is None or now < edition.registration_opens_at:
+        return NOT_YET_OPEN
+    if edition.registration_closes_at is not None and now >= edition.registration_closes_at:
+        return CLOSED
+    return OPEN
+
+
+def register(*, edition, data, meals, mini_conference, join_waiting_list, challenges, request=None):
+    """Create a registration, its seat and its challenge preferences.
+
+    data holds the Registration fields typed in the form; consent_at defaults to now.
+    Side effects: locks the edition then the mini-conference; creates the Registration, its
+    Seat (confirmed, or waiting if the mini-conference is full and join_waiting_list) and its
+    ChallengePreference rows; after commit, sends the confirmation email, whose outcome is
+    recorded on the registration. Raises RegistrationClosed, EditionFull, MiniConferenceFull
+    or DuplicateRegistration, and then nothing is saved.
+    """
+    with transaction.atomic():
+        edition = Edition.objects.select_for_update().get(pk=edition.pk)
+        if registration_window(edition) != OPEN:
+            raise RegistrationClosed
+        _check_edition_capacity(edition)
+        registration = _create_registration(edition, data)
+        registration.meals.set(meals)
+        if mini_conference is not None:
+            _notify_promoted(_take_seat(registration, mini_conference, join_waiting_list), request)
+        _set_preferences(registration, challenges)
+        transaction.on_commit(
+            partial(send_confirmation, registration=registration, request=request)
+        )
+    return registration
+
+
+def change_choices(
+    *, registration, mini_conference, join_waiting_list, challenges, meals, request=None
+):
+    """Replace the workshop choices and meals of a registration.
+
+    Side effects: a new mini-conference frees the old seat and promotes the first person
+    waiting there (emailed after commit); choosing the same mini-conference keeps the seat
+    and its place in the queue. Raises MiniConferenceFull, and then nothing changes.
+    """
+    with transaction.atomic():
+        registration = _lock_registration(registration)
+        promoted = _move_seat(registration, mini_conference, join_waiting_list)
+        registration.meals.set(meals)
+        _set_preferences(registration, challenges)
+        _notify_promoted(promoted, request)
+    return registration
+
+
+def cancel_registration(*, registration, request=None):
+    """Cancel: status cancelled, cancelled_at set, seat freed, first person waiting promoted
+    (and emailed after commit). The address may then be used to register again."""
+    with transaction.atomic():
+        registration = _lock_registration(registration)
+        if registration.status == Registration.Status.CANCELLED:
+            return registration
+        promoted = _release_seat(registration)
+        registration.status = Registration.Status.CANCELLED
+        registration.cancelled_at = timezone.now()
+        registration.save(update_fields=["status", "cancelled_at", "updated_at"])
+        _notify_promoted(promoted, request)
+    return registration
+
+
+def delete_registration_data(*, registration, request=None):
+    """The participant's own erasure: the registration and everything attached to it is deleted;
+    the seat it held goes to the first person waiting (emailed after commit)."""
+    with transaction.atomic():
+        registration = _lock_registration(registration)
+        promoted = _release_seat(registration)
+        registration.delete()
+        _notify_promoted(promoted, request)
+
+
+def promote_waiting(*, mini_conference, request=None):
+    """Fill the free seats of a mini-conference from its waiting list, in order of joining.
+
+    Side effects: the promoted seats become confirmed, with promoted_at; each promoted person
+    is emailed after commit. Returns the promoted seats.
+    """
+    with transaction.atomic():
+        locked = _lock_mini_conferences([mini_conference.pk])[mini_conference.pk]
+        promoted = _fill_free_seats(locked)
+        _notify_promoted(promoted, request)
+    return promoted
+
+
+def send_confirmation(*, registration, request=None):
+    """(Re)send the confirmation email with the personal link. Records email_status,
+    email_error and email_sent_at; returns whether the mail server accepted the message."""
+    return _deliver(registration, emails.confirmation_message(registration, request=request))
+
+
+def edition_is_full(edition):
+    """Whether the edition's overall capacity (if any) is reached by registrations not cancelled."""
+    if edition.capacity is None:
+        return False
+    taken = Registration.objects.filter(edition=edition).exclude(
+        status=Registration.Status.CANCELLED
+    )
+    return taken.count() >= edition.capacity
+
+
+def _check_edition_capacity(edition):
+    if edition_is_full(edition):
+        raise EditionFull
+
+
+def _create_registration(edition, data):
+    registration = Registration(edition=edition, **{"consent_at": timezone.now(), **data})
+    try:
+        # A savepoint, so the outer transaction survives and the error can be told apart.
+        with transaction.atomic():
+            registration.save()
+    except IntegrityError as error:
+        if UNIQUE_EMAIL_CONSTRAINT in str(error):
+            raise DuplicateRegistration from error
+        raise
+    return registration
+
+
+def _set_preferences(registration, challenges):
+    ChallengePreference.objects.filter(registration=registration).delete()
+    ChallengePreference.objects.bulk_create(
+        ChallengePreference(registration=registration, challenge=challenge, rank=rank)
+        for rank, challenge in enumerate(challenges, start=1)
+    )
+
+
+def _lock_registration(registration):
+    return Registration.objects.select_for_update().get(pk=registration.pk)
+
+
+def _lock_mini_conferences(pks):
+    """Lock the rows in primary-key order; returns them by primary key."""
+    rows = MiniConference.objects.select_for_update().filter(pk__in=pks).order_by("pk")
+    return {mc.pk: mc for mc in rows}
+
+
+def _confirmed_count(mini_conference):
+    return Seat.objects.filter(
+        mini_conference=mini_conference, status=Seat.Status.CONFIRMED
+    ).count()
+
+
+def _fill_free_seats(mini_conference):
+    """Promote people waiting, oldest first, into free seats. The caller holds the row lock."""
+    free = mini_conference.capacity - _confirmed_count(mini_conference)
+    if free <= 0:
+        return []
+    queue = Seat.objects.filter(mini_conference=mini_conference, status=Seat.Status.WAITING)
+    promoted = list(queue.order_by("joined_at", "pk")[:free])
+    now = timezone.now()
+    for seat in promoted:
+        seat.status, seat.promoted_at = Seat.Status.CONFIRMED, now
+    Seat.objects.bulk_update(promoted, ["status", "promoted_at"])
+    return promoted
+
+
+def _status_for_newcomer(mini_conference, join_waiting_list):
+    """The status a new seat gets; first gives free seats to those already waiting (they were
+    there first, e.g. when organisers raised the capacity). The caller holds the row lock."""
+    promoted = _fill_free_seats(mini_conference)
+    if _confirmed_count(mini_conference) < mini_conference.capacity:
+        return Seat.Status.CONFIRMED, promoted
+    if join_waiting_list:
+        return Seat.Status.WAITING, promoted
+    raise MiniConferenceFull
+
+
+def _take_seat(registration, mini_conference, join_waiting_list):
+    locked = _lock_mini_conferences([mini_conference.pk])[mini_conference.pk]
+    status, promoted = _status_for_newcomer(locked, join_waiting_list)
+    Seat.objects.create(registration=registration, mini_conference=locked, status=status)
+    return promoted
+
+
+def _release_seat(registration):
+    """Delete the registration's seat; if it was confirmed, promote the first person waiting."""
+    seat = Seat.objects.filter(registration=registration).first()
+    if seat is None:
+        return []
+    locked = _lock_mini_conferences([seat.mini_conference_id])[seat.mini_conference_id]
+    # Re-read under the lock: a promotion may have confirmed this seat in the meantime.
+    seat.refresh_from_db()
+    seat.delete()
+    if seat.status != Seat.Status.CONFIRMED:
+        return []
+    return _fill_free_seats(locked)
+
+
+def _move_seat(registration, mini_conference, join_waiting_list):
+    seat = Seat.objects.filter(registration=registration).first()
+    old_pk = seat.mini_conference_id if seat else None
+    new_pk = mini_conference.pk if mini_conference else None
+    if old_pk == new_pk:
+        return []
+    locked = _lock_mini_conferences([pk for pk in (old_pk, new_pk) if pk is not None])
+    promoted = []
+    if new_pk is not None:
+        status, promoted = _status_for_newcomer(locked[new_pk], join_waiting_list)
+    if seat is not None:
+        promoted += _release_seat(registration)
+    if new_pk is not None:
+        Seat.objects.create(
+            registration=registration, mini_conference=locked[new_pk], status=status
+        )
+    return promoted
+
+
+def _notify_promoted(seats, request):
+    if seats:
+        transaction.on_commit(partial(_send_promotions, seats, request))
+
+
+def _send_promotions(seats, request):
+    for seat in seats:
+        _deliver(seat.registration, emails.promotion_message(seat, request=request))
+
+
+def _deliver(registration, message):
+    try:
+        message.send()
+    except Exception as error:  # SMTP, DNS, TLS, timeouts…: none may lose a registration.
+        logger.exception("Courriel non envoyé à l'inscription %s", registration.pk)
+        _record_email(registration, status=Registration.EmailStatus.FAILED, error=repr(error))
+        return False
+    _record_email(
+        registration, status=Registration.EmailStatus.SENT, error="", sent_at=timezone.now()
+    )
+    return True
+
+
+def _record_email(registration, *, status, error, sent_at=None):
+    fields = {"email_status": status, "email_error": error}
+    if sent_at is not None:
+        fields["email_sent_at"] = sent_at
+    # update(), not save(): the instance may be stale and must not overwrite newer choices.
+    Registration.objects.filter(pk=registration.pk).update(**fields)
+    for name, value in fields.items():
+        setattr(registration, name, value)

@@ -1,0 +1,201 @@
+"""The participant's pages: sign-up, personal page reached by its link, privacy, public list."""
+
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods
+
+from programme.views import current_edition_or_404
+
+from . import services
+from .agenda import personal_agenda
+from .exceptions import DuplicateRegistration, EditionFull, MiniConferenceFull, RegistrationClosed
+from .forms import HONEYPOT, ChoicesForm, ResendLinkForm, SignupForm, duplicate_email_message
+from .models import Registration, Seat
+from .ratelimit import limit_posts
+from .seats import waiting_position
+
+# The browser that just signed up may see its confirmation page, and no other.
+SESSION_KEY = "registrations:last_token"
+
+
+def signup_blocker(edition):
+    """Why the form is not offered ("not-yet-open", "closed", "full"), or None."""
+    window = services.registration_window(edition)
+    if window != services.OPEN:
+        return window
+    return "full" if services.edition_is_full(edition) else None
+
+
+def render_unavailable(request, edition, reason):
+    # A POST that arrives when registration is not possible is refused, not just redisplayed.
+    status = 403 if request.method == "POST" else 200
+    context = {"edition": edition, "reason": reason}
+    return render(request, "registrations/unavailable.html", context, status=status)
+
+
+@require_http_methods(["GET", "POST"])
+@limit_posts("signup")
+def signup(request):
+    edition = current_edition_or_404(request)
+    reason = signup_blocker(edition)
+    if reason is not None:
+        return render_unavailable(request, edition, reason)
+    if request.method == "POST" and request.POST.get(HONEYPOT):
+        return redirect("registrations:done")  # A robot: silently discarded.
+    form = SignupForm(request.POST if request.method == "POST" else None, edition=edition)
+    if form.is_bound and form.is_valid():
+        try:
+            registration = form.save(request=request)
+        except MiniConferenceFull as error:
+            form.add_error("mini_conference", str(error.message))
+        except DuplicateRegistration:
+            form.add_error("email", duplicate_email_message())
+        except (RegistrationClosed, EditionFull):
+            return render_unavailable(request, edition, signup_blocker(edition) or "full")
+        else:
+            request.session[SESSION_KEY] = registration.token
+            return redirect("registrations:done")
+    return render(request, "registrations/signup.html", {"form": form, "edition": edition})
+
+
+@never_cache
+def done(request):
+    token = request.session.get(SESSION_KEY)
+    registration = active_registrations().filter(token=token).first() if token else None
+    return render(request, "registrations/done.html", {"registration": registration})
+
+
+@require_http_methods(["GET", "POST"])
+@limit_posts("resend")
+def resend_link(request):
+    """Always the same answer, so that nobody learns whether an address is registered."""
+    edition = current_edition_or_404(request)
+    form = ResendLinkForm(request.POST if request.method == "POST" else None)
+    sent = form.is_bound and form.is_valid()
+    if sent:
+        email = form.cleaned_data["email"]
+        registration = active_registrations().filter(edition=edition, email__iexact=email).first()
+        if registration is not None:
+            services.send_confirmation(registration=registration, request=request)
+    context = {"form": form, "sent": sent, "edition": edition}
+    return render(request, "registrations/resend.html", context)
+
+
+def active_registrations():
+    return Registration.objects.exclude(status=Registration.Status.CANCELLED).filter(
+        anonymised_at__isnull=True
+    )
+
+
+def registration_or_404(token):
+    """A wrong, cancelled or deleted link is the site's 404: never someone else's data."""
+    registration = active_registrations().select_related("edition").filter(token=token).first()
+    if registration is None:
+        raise Http404("Lien personnel inconnu.")
+    return registration
+
+
+def personal_context(registration):
+    seat = Seat.objects.filter(registration=registration).select_related(
+        "mini_conference__venue", "mini_conference__slot__day"
+    )
+    seat = seat.first()
+    return {
+        "registration": registration,
+        "edition": registration.edition,
+        "seat": seat,
+        "position": waiting_position(seat) if seat else None,
+        "preferences": registration.challenge_preferences.select_related("challenge"),
+        "meals": registration.meals.select_related("day").order_by("start"),
+        "can_change": services.registration_window(registration.edition) == services.OPEN,
+    }
+
+
+@never_cache
+def manage(request, token):
+    registration = registration_or_404(token)
+    return render(request, "registrations/manage.html", personal_context(registration))
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def change(request, token):
+    registration = registration_or_404(token)
+    if services.registration_window(registration.edition) != services.OPEN:
+        messages.error(request, _("Les inscriptions sont closes : vos choix ne changent plus."))
+        return redirect(registration)
+    form = ChoicesForm(
+        request.POST if request.method == "POST" else None, registration=registration
+    )
+    if form.is_bound and form.is_valid():
+        try:
+            form.save(request=request)
+        except MiniConferenceFull as error:
+            form.add_error("mini_conference", str(error.message))
+        else:
+            messages.success(request, _("Vos choix sont enregistrés."))
+            return redirect(registration)
+    context = {"form": form, "registration": registration, "edition": registration.edition}
+    return render(request, "registrations/change.html", context)
+
+
+@never_cache
+def agenda(request, token):
+    registration = registration_or_404(token)
+    context = {
+        "registration": registration,
+        "edition": registration.edition,
+        "days": personal_agenda(registration),
+    }
+    return render(request, "registrations/agenda.html", context)
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def cancel(request, token):
+    registration = registration_or_404(token)
+    if request.method == "POST":
+        services.cancel_registration(registration=registration, request=request)
+        return redirect("registrations:cancelled")
+    return render(request, "registrations/cancel.html", personal_context(registration))
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def delete(request, token):
+    registration = registration_or_404(token)
+    if request.method == "POST":
+        services.delete_registration_data(registration=registration, request=request)
+        request.session.pop(SESSION_KEY, None)
+        return redirect("registrations:deleted")
+    return render(request, "registrations/delete.html", personal_context(registration))
+
+
+def farewell(request, *, template_name):
+    edition = current_edition_or_404(request)
+    return render(request, template_name, {"edition": edition})
+
+
+def privacy(request):
+    edition = current_edition_or_404(request)
+    context = {"edition": edition, "organisers": edition.partners_by_role("organiser")}
+    return render(request, "registrations/privacy.html", context)
+
+
+def public_list(request):
+    edition = current_edition_or_404(request)
+    participants = (
+        Registration.objects.filter(
+            edition=edition,
+            status=Registration.Status.CONFIRMED,
+            public_listing=True,
+            anonymised_at__isnull=True,
+        )
+        .only("first_name", "last_name", "employer")
+        .order_by("last_name", "first_name", "pk")
+    )
+    context = {"edition": edition, "participants": participants}
+    return render(request, "registrations/public_list.html", context)
