@@ -1,0 +1,347 @@
+"""The organisers' admin for the programme.
+
+Lists keep a constant number of queries (list_select_related, annotations); inlines follow how
+organisers work (the sessions of a day, the mini-conferences of their slot); the rules of
+programme.validation run in each model's clean(), so an invalid edit gets a message at the field.
+"""
+
+from django import forms
+from django.contrib import admin
+from django.db import models
+from django.db.models import Count
+from django.forms.models import BaseInlineFormSet, InlineForeignKeyField
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from . import validation
+from .formats import long_date, short_time, time_range
+from .models import (
+    Challenge,
+    ChallengeTheme,
+    ChallengeType,
+    Day,
+    Edition,
+    MiniConference,
+    Organisation,
+    Partnership,
+    Person,
+    ProgrammeChange,
+    Session,
+    SessionKind,
+    Venue,
+)
+
+# Django 5.2 warns that URL fields will assume https in 6.0; organisers' links are https anyway.
+HTTPS_URLS = {models.URLField: {"assume_scheme": "https"}}
+
+
+def slot_label(session):
+    day = long_date(timezone.localtime(session.start).date())
+    return f"{day}, {time_range(session.start, session.end)} — {session.title}"
+
+
+class SlotChoiceField(forms.ModelChoiceField):
+    """Slots are all called « Mini-conférences »: only their day and time tell them apart."""
+
+    def label_from_instance(self, obj):
+        return slot_label(obj)
+
+
+class InlineRowForm(forms.ModelForm):
+    """Shows at the row an error that clean() put on the hidden key to the parent, unseen there."""
+
+    def _post_clean(self):
+        super()._post_clean()
+        for name, field in self.fields.items():
+            if isinstance(field, InlineForeignKeyField) and name in self._errors:
+                self.add_error(None, self._errors.pop(name).as_data())
+
+
+class RowsCheckedTogetherFormSet(BaseInlineFormSet):
+    """Checks rows against each other: rows typed in one submission are not in the database
+    yet, so each row's clean() cannot see the others."""
+
+    def conflict(self, earlier, row):
+        raise NotImplementedError
+
+    def clean(self):
+        super().clean()
+        rows = [
+            form
+            for form in self.forms
+            if form.is_valid() and form.has_changed() and not self._should_delete_form(form)
+        ]
+        for index, form in enumerate(rows):
+            messages = (self.conflict(earlier.instance, form.instance) for earlier in rows[:index])
+            message = next((message for message in messages if message), None)
+            if message:
+                form.add_error("venue", message)
+
+
+class SessionRowsFormSet(RowsCheckedTogetherFormSet):
+    def conflict(self, earlier, row):
+        if validation.sessions_overlap(earlier, row):
+            return validation.overlap_message(earlier)
+        return None
+
+
+class MiniConferenceRowsFormSet(RowsCheckedTogetherFormSet):
+    def conflict(self, earlier, row):
+        if row.venue_id is not None and earlier.venue_id == row.venue_id:
+            return validation.room_taken_message(earlier)
+        return None
+
+
+class PartnershipInline(admin.TabularInline):
+    model = Partnership
+    form = InlineRowForm
+    fields = ["organisation", "role", "order"]
+    autocomplete_fields = ["organisation"]
+    extra = 1
+
+
+class DayInline(admin.TabularInline):
+    model = Day
+    form = InlineRowForm
+    fields = ["date", "note"]
+    extra = 1
+    show_change_link = True
+
+
+class SessionInline(admin.TabularInline):
+    model = Session
+    form = InlineRowForm
+    formset = SessionRowsFormSet
+    fields = ["start", "end", "title", "kind", "venue", "is_parallel"]
+    extra = 1
+    show_change_link = True
+
+
+class MiniConferenceInline(admin.TabularInline):
+    model = MiniConference
+    form = InlineRowForm
+    formset = MiniConferenceRowsFormSet
+    fields = ["number", "title", "venue", "capacity"]
+    extra = 1
+    show_change_link = True
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(admin.ModelAdmin):
+    formfield_overrides = HTTPS_URLS
+    list_display = ["name", "short_name", "website"]
+    search_fields = ["name", "short_name"]
+
+
+@admin.register(Edition)
+class EditionAdmin(admin.ModelAdmin):
+    list_display = ["title", "number", "start_date", "end_date", "town", "is_published"]
+    list_filter = ["is_published"]
+    search_fields = ["title", "theme", "town"]
+    date_hierarchy = "start_date"
+    prepopulated_fields = {"slug": ["title"]}
+    readonly_fields = ["programme_updated_at"]
+    inlines = [PartnershipInline, DayInline]
+    fieldsets = [
+        (
+            _("Identité"),
+            {
+                "fields": [
+                    "number",
+                    "title",
+                    "slug",
+                    "theme",
+                    "introduction",
+                    "contact_email",
+                    "is_published",
+                    "programme_updated_at",
+                ]
+            },
+        ),
+        (
+            _("Dates et lieu"),
+            {"fields": ["start_date", "end_date", "town", "entrance", "entrance_address"]},
+        ),
+        (
+            _("Inscriptions"),
+            {
+                "fields": [
+                    "registration_opens_at",
+                    "registration_closes_at",
+                    "capacity",
+                    "retention_months",
+                ]
+            },
+        ),
+    ]
+
+
+@admin.register(Day)
+class DayAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "edition", "note", "session_count"]
+    list_filter = ["edition"]
+    list_select_related = ["edition"]
+    search_fields = ["note"]
+    date_hierarchy = "date"
+    inlines = [SessionInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(session_count=Count("sessions"))
+
+    @admin.display(description=_("séances"), ordering="session_count")
+    def session_count(self, day):
+        return day.session_count
+
+
+@admin.register(Venue)
+class VenueAdmin(admin.ModelAdmin):
+    list_display = ["name", "address", "map_link", "session_count"]
+    search_fields = ["name", "address", "description"]
+    prepopulated_fields = {"slug": ["name"]}
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(session_count=Count("sessions"))
+
+    @admin.display(description=_("carte"))
+    def map_link(self, venue):
+        if not venue.map_url:
+            return None
+        return format_html('<a href="{}">{}</a>', venue.map_url, _("Voir sur la carte"))
+
+    @admin.display(description=_("séances"), ordering="session_count")
+    def session_count(self, venue):
+        return venue.session_count
+
+
+@admin.register(Person)
+class PersonAdmin(admin.ModelAdmin):
+    list_display = ["last_name", "first_name", "organisation", "job_title"]
+    search_fields = ["last_name", "first_name", "organisation", "job_title"]
+
+
+@admin.register(Session)
+class SessionAdmin(admin.ModelAdmin):
+    list_display = ["day", "start_time", "end_time", "title", "kind", "venue", "is_parallel"]
+    list_display_links = ["title"]
+    list_filter = ["day", "kind", "venue"]
+    list_select_related = ["day", "venue"]
+    search_fields = ["title", "description"]
+    date_hierarchy = "start"
+    autocomplete_fields = ["speakers"]
+    fields = [
+        "day",
+        "start",
+        "end",
+        "title",
+        "description",
+        "kind",
+        "challenge_step",
+        "venue",
+        "is_parallel",
+        "speakers",
+    ]
+
+    def get_inlines(self, request, obj):
+        # Only a mini-conference slot may hold mini-conferences (see validation).
+        if obj is not None and obj.kind == SessionKind.MINI_CONFERENCES:
+            return [MiniConferenceInline]
+        return []
+
+    @admin.display(description=_("début"), ordering="start")
+    def start_time(self, session):
+        return short_time(session.start)
+
+    @admin.display(description=_("fin"), ordering="end")
+    def end_time(self, session):
+        return short_time(session.end) or None
+
+
+class EditionListMixin:
+    """Themes and types: their edition in the list, and how many challenges use each."""
+
+    list_display = ["name", "edition", "order", "challenge_count"]
+    list_filter = ["edition"]
+    list_select_related = ["edition"]
+    search_fields = ["name", "description"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(challenge_count=Count("challenges"))
+
+    @admin.display(description=_("défis"), ordering="challenge_count")
+    def challenge_count(self, obj):
+        return obj.challenge_count
+
+
+@admin.register(ChallengeTheme)
+class ChallengeThemeAdmin(EditionListMixin, admin.ModelAdmin):
+    pass
+
+
+@admin.register(ChallengeType)
+class ChallengeTypeAdmin(EditionListMixin, admin.ModelAdmin):
+    pass
+
+
+@admin.register(Challenge)
+class ChallengeAdmin(admin.ModelAdmin):
+    list_display = [
+        "title",
+        "theme",
+        "challenge_type",
+        "territory_kind",
+        "owner",
+        "owner_organisation",
+        "team_capacity",
+        "is_example",
+    ]
+    list_filter = ["edition", "theme", "challenge_type", "territory_kind", "is_example"]
+    list_select_related = ["theme", "challenge_type", "owner"]
+    search_fields = ["title", "description", "owner_organisation", "owner__last_name"]
+    autocomplete_fields = ["owner"]
+
+
+class SlotFilter(admin.SimpleListFilter):
+    title = _("créneau")
+    parameter_name = "slot"
+
+    def lookups(self, request, model_admin):
+        slots = Session.objects.filter(kind=SessionKind.MINI_CONFERENCES).order_by("start")
+        return [(str(slot.pk), slot_label(slot)) for slot in slots]
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if value and value.isdigit():
+            return queryset.filter(slot_id=value)
+        return queryset
+
+
+@admin.register(MiniConference)
+class MiniConferenceAdmin(admin.ModelAdmin):
+    list_display = ["number", "title", "slot_time", "venue", "capacity"]
+    list_display_links = ["number", "title"]
+    list_filter = [SlotFilter, "venue"]
+    list_select_related = ["slot", "venue"]
+    search_fields = ["title", "description"]
+    filter_horizontal = ["speakers"]
+    formfield_overrides = HTTPS_URLS
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "slot":
+            # The list only offers slots; say why another session is refused, in our words.
+            kwargs["form_class"] = SlotChoiceField
+            kwargs["error_messages"] = {"invalid_choice": validation.slot_kind_message()}
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    @admin.display(description=_("créneau"), ordering="slot__start")
+    def slot_time(self, mini_conference):
+        return slot_label(mini_conference.slot)
+
+
+@admin.register(ProgrammeChange)
+class ProgrammeChangeAdmin(admin.ModelAdmin):
+    list_display = ["changed_at", "session_title", "field", "old_value", "new_value"]
+    list_filter = ["edition", "field"]
+    search_fields = ["session_title", "old_value", "new_value"]
+    date_hierarchy = "changed_at"
+    autocomplete_fields = ["session"]
