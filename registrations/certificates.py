@@ -15,8 +15,12 @@ def certificate(request, token):
     A participant with no presence recorded yet gets a page saying so (status 200): the link is
     valid, only the sheets have not been entered.
     """
+    # Like the personal page: a cancelled or anonymised registration's link leads nowhere.
     registration = get_object_or_404(
-        Registration.objects.select_related("edition"), token=token, anonymised_at__isnull=True
+        Registration.objects.select_related("edition"),
+        token=token,
+        status=Registration.Status.CONFIRMED,
+        anonymised_at__isnull=True,
     )
     edition = registration.edition
     attended = attendance.attended_half_days(registration)

@@ -1,7 +1,9 @@
+import smtplib
+
 import pytest
+from django.core.mail import EmailMessage
 from django.urls import reverse
 
-from registrations import services
 from registrations.models import Registration, Seat
 from tests import factories
 
@@ -130,16 +132,19 @@ def test_change_form_has_the_three_inlines(admin_client, people):
     assert prefixes == ["seat", "challenge_preferences", "attendances"]
 
 
-def test_resend_action_reports_successes_and_failures(admin_client, db, monkeypatch):
-    ok = factories.RegistrationFactory(last_name="Reçoit")
-    failing = factories.RegistrationFactory(first_name="Serveur", last_name="Enpanne")
-    called = []
+def test_resend_action_reports_successes_and_failures(admin_client, db, monkeypatch, mailoutbox):
+    ok = factories.RegistrationFactory(email="ok@example.org", email_status="failed")
+    failing = factories.RegistrationFactory(
+        first_name="Serveur", last_name="Enpanne", email="panne@example.org"
+    )
+    deliver = EmailMessage.send
 
-    def fake_send(*, registration, **kwargs):
-        called.append(registration.pk)
-        return registration.pk == ok.pk
+    def flaky_send(message, *args, **kwargs):
+        if message.to == [failing.email]:
+            raise smtplib.SMTPServerDisconnected("connexion perdue")
+        return deliver(message, *args, **kwargs)
 
-    monkeypatch.setattr(services, "send_confirmation", fake_send)
+    monkeypatch.setattr(EmailMessage, "send", flaky_send)
 
     response = admin_client.post(
         CHANGELIST,
@@ -147,11 +152,14 @@ def test_resend_action_reports_successes_and_failures(admin_client, db, monkeypa
         follow=True,
     )
 
-    assert sorted(called) == sorted([ok.pk, failing.pk])
     assert messages_of(response) == [
         "1 courriel envoyé.",
         "Échec de l'envoi pour : Serveur Enpanne. Réessayez plus tard.",
     ]
+    assert [m.to for m in mailoutbox] == [[ok.email]]
+    assert ok.token in mailoutbox[0].body
+    statuses = dict(Registration.objects.values_list("pk", "email_status"))
+    assert statuses == {ok.pk: "sent", failing.pk: "failed"}
 
 
 def test_cancel_action_cancels_and_promotes(admin_client, db):

@@ -111,9 +111,26 @@ def test_certificate_unknown_token_is_404(db, client, token):
     assert response.status_code == 404
 
 
-def test_certificate_of_anonymised_registration_is_404(edition, client):
-    registration = factories.RegistrationFactory(
-        edition=edition, anonymised_at=datetime.datetime(2031, 8, 1, tzinfo=datetime.UTC)
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {"anonymised_at": datetime.datetime(2031, 8, 1, tzinfo=datetime.UTC)},
+        {"status": "cancelled"},
+    ],
+    ids=["anonymised", "cancelled"],
+)
+def test_certificate_of_a_stale_link_is_404(edition, client, fields):
+    registration = factories.RegistrationFactory(edition=edition, **fields)
+    factories.AttendanceFactory(
+        registration=registration, day=edition.days.first(), period="afternoon"
     )
 
     assert client.get(certificate_url(registration)).status_code == 404
+
+
+def test_personal_page_links_to_the_certificate(edition, client):
+    registration = factories.RegistrationFactory(edition=edition)
+
+    response = client.get(registration.get_absolute_url())
+
+    assert f'href="{certificate_url(registration)}"' in response.content.decode()
