@@ -108,8 +108,18 @@ class RegistrationAdmin(ExportActionMixin, admin.ModelAdmin):
     def resend_confirmation(self, request, queryset):
         from . import services
 
-        failed = [r for r in queryset if not services.send_confirmation(registration=r)]
-        sent = queryset.count() - len(failed)
+        # A cancelled or anonymised registration's link leads nowhere: no mail for it.
+        active = list(
+            queryset.filter(status=Registration.Status.CONFIRMED, anonymised_at__isnull=True)
+        )
+        failed = [r for r in active if not services.send_confirmation(registration=r)]
+        sent, skipped = len(active) - len(failed), queryset.count() - len(active)
+        if skipped:
+            messages.info(
+                request,
+                _("Inscriptions annulées ou anonymisées, sans courriel : %(count)d.")
+                % {"count": skipped},
+            )
         if sent:
             messages.success(
                 request,

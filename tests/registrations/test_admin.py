@@ -162,6 +162,19 @@ def test_resend_action_reports_successes_and_failures(admin_client, db, monkeypa
     assert statuses == {ok.pk: "sent", failing.pk: "failed"}
 
 
+def test_resend_action_skips_cancelled_registrations(admin_client, db, mailoutbox):
+    cancelled = factories.RegistrationFactory(status="cancelled")
+
+    response = admin_client.post(
+        CHANGELIST,
+        {"action": "resend_confirmation", "_selected_action": [cancelled.pk]},
+        follow=True,
+    )
+
+    assert mailoutbox == []
+    assert messages_of(response) == ["Inscriptions annulées ou anonymisées, sans courriel : 1."]
+
+
 def test_cancel_action_cancels_and_promotes(admin_client, db):
     mini_conference = factories.MiniConferenceFactory(capacity=1)
     seated = factories.SeatFactory(mini_conference=mini_conference).registration
