@@ -11,6 +11,7 @@ from import_export.formats.base_formats import XLSX
 
 from programme.models import MiniConference
 
+from . import services
 from .models import Attendance, ChallengePreference, Registration, Seat
 from .resources import ExcelCSV, RegistrationResource
 
@@ -37,11 +38,9 @@ class AttendanceInline(admin.TabularInline):
 
 def promote_for(request, mini_conferences):
     """Promote the first people waiting for each mini-conference, and say who moved up."""
-    from . import services
-
     promoted = []
     for mini_conference in mini_conferences:
-        promoted += services.promote_waiting(mini_conference=mini_conference)
+        promoted += services.promote_waiting(mini_conference=mini_conference, request=request)
     if promoted:
         names = ", ".join(str(seat.registration) for seat in promoted)
         messages.success(
@@ -106,13 +105,13 @@ class RegistrationAdmin(ExportActionMixin, admin.ModelAdmin):
 
     @admin.action(description=_("Renvoyer le courriel avec le lien personnel"))
     def resend_confirmation(self, request, queryset):
-        from . import services
-
         # A cancelled or anonymised registration's link leads nowhere: no mail for it.
         active = list(
             queryset.filter(status=Registration.Status.CONFIRMED, anonymised_at__isnull=True)
         )
-        failed = [r for r in active if not services.send_confirmation(registration=r)]
+        failed = [
+            r for r in active if not services.send_confirmation(registration=r, request=request)
+        ]
         sent, skipped = len(active) - len(failed), queryset.count() - len(active)
         if skipped:
             messages.info(
@@ -135,14 +134,12 @@ class RegistrationAdmin(ExportActionMixin, admin.ModelAdmin):
 
     @admin.action(description=_("Annuler les inscriptions choisies"))
     def cancel_registrations(self, request, queryset):
-        from . import services
-
         to_cancel = list(queryset.exclude(status=Registration.Status.CANCELLED))
         if not to_cancel:
             messages.info(request, _("Aucune inscription à annuler : elles l'étaient déjà."))
             return
         for registration in to_cancel:
-            services.cancel_registration(registration=registration)
+            services.cancel_registration(registration=registration, request=request)
         messages.success(
             request,
             ngettext(

@@ -204,7 +204,9 @@ def test_cancel_action_skips_already_cancelled(admin_client, people):
 
 
 @pytest.mark.parametrize("changelist", [CHANGELIST, SEATS], ids=["registrations", "seats"])
-def test_promote_action_fills_freed_seats_in_order(admin_client, db, changelist):
+def test_promote_action_fills_freed_seats_in_order(
+    admin_client, db, changelist, django_capture_on_commit_callbacks, mailoutbox
+):
     mini_conference = factories.MiniConferenceFactory(capacity=2)
     factories.SeatFactory(mini_conference=mini_conference)
     first, second = (
@@ -215,10 +217,14 @@ def test_promote_action_fills_freed_seats_in_order(admin_client, db, changelist)
     )
     selected = first.registration if changelist == CHANGELIST else first
 
-    response = admin_client.post(
-        changelist, {"action": "promote_waiting", "_selected_action": [selected.pk]}, follow=True
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(
+            changelist,
+            {"action": "promote_waiting", "_selected_action": [selected.pk]},
+            follow=True,
+        )
 
+    assert [m.to for m in mailoutbox] == [[first.registration.email]]
     statuses = dict(Seat.objects.filter(status="waiting").values_list("pk", "status"))
     first.refresh_from_db()
     assert first.status == "confirmed"
