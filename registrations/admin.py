@@ -4,6 +4,7 @@ Values typed by participants are only ever shown through Django's escaping (no m
 """
 
 from django.contrib import admin, messages
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from import_export.admin import ExportActionMixin
@@ -90,6 +91,9 @@ class RegistrationAdmin(ExportActionMixin, admin.ModelAdmin):
     readonly_fields = ["created_at", "updated_at", "cancelled_at", "email_sent_at", "anonymised_at"]
     inlines = [SeatInline, ChallengePreferenceInline, AttendanceInline]
     actions = ["resend_confirmation", "cancel_registrations", "promote_waiting"]
+
+    def get_export_filename(self, request, queryset, file_format):
+        return f"inscriptions-{timezone.localdate():%Y-%m-%d}.{file_format.get_extension()}"
 
     def get_queryset(self, request):
         # The changelist shows each seat's mini-conference: one join, whatever the row count.

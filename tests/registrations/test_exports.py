@@ -120,6 +120,7 @@ def test_csv_export_is_utf8_bom_semicolons_for_french_excel(admin_client, full_r
 
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/csv")
+    assert response["Content-Disposition"].startswith('attachment; filename="inscriptions-')
     assert response.content.startswith(b"\xef\xbb\xbf")
     assert b";" in response.content.splitlines()[0]
     assert csv_rows(response) == [HEADERS, [*EXPECTED_ROW, "01/03/2030 09:05"]]
