@@ -3,6 +3,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from programme.language import set_language
 from programme.sitemaps import sitemaps
 from programme.views import robots_txt
 
@@ -13,6 +14,7 @@ admin.site.index_title = _("Programme et inscriptions")
 urlpatterns = [
     path("robots.txt", robots_txt, name="robots"),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
+    path("langue/<str:language>/", set_language, name="set-language"),
     path("admin/", admin.site.urls),
     path("inscription/", include("registrations.urls")),
     path("organisation/", include("registrations.staff_urls")),

@@ -14,3 +14,5 @@ STORAGES = {
 # Serve static files from the finders, without needing collectstatic before the tests.
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+# Logins in tests use force_login; the lock-out tests switch django-axes back on.
+AXES_ENABLED = False
