@@ -58,6 +58,21 @@ def promote_for(request, mini_conferences):
         messages.info(request, _("Aucune place libre ou personne en attente : rien à faire."))
 
 
+def report_sending(request, *, sent, failed):
+    if sent:
+        messages.success(
+            request,
+            ngettext("%(count)d courriel envoyé.", "%(count)d courriels envoyés.", sent)
+            % {"count": sent},
+        )
+    if failed:
+        messages.error(
+            request,
+            _("Échec de l'envoi pour : %(names)s. Réessayez plus tard.")
+            % {"names": ", ".join(str(r) for r in failed)},
+        )
+
+
 @admin.register(Registration)
 class RegistrationAdmin(ExportActionMixin, admin.ModelAdmin):
     resource_classes = [RegistrationResource]
@@ -123,18 +138,7 @@ class RegistrationAdmin(ExportActionMixin, admin.ModelAdmin):
                 _("Inscriptions annulées ou anonymisées, sans courriel : %(count)d.")
                 % {"count": skipped},
             )
-        if sent:
-            messages.success(
-                request,
-                ngettext("%(count)d courriel envoyé.", "%(count)d courriels envoyés.", sent)
-                % {"count": sent},
-            )
-        if failed:
-            messages.error(
-                request,
-                _("Échec de l'envoi pour : %(names)s. Réessayez plus tard.")
-                % {"names": ", ".join(str(r) for r in failed)},
-            )
+        report_sending(request, sent=sent, failed=failed)
 
     @admin.action(description=_("Annuler les inscriptions choisies"))
     def cancel_registrations(self, request, queryset):

@@ -9,6 +9,11 @@ from . import attendance
 from .models import Registration
 
 
+def organisers_of(edition):
+    partnerships = edition.partnerships.select_related("organisation")
+    return [p.organisation for p in partnerships if p.role == Partnership.Role.ORGANISER]
+
+
 def certificate(request, token):
     """The half-days recorded present, with their hours and the total; 404 for a wrong link.
 
@@ -24,17 +29,12 @@ def certificate(request, token):
     )
     edition = registration.edition
     attended = attendance.attended_half_days(registration)
-    organisers = [
-        partnership.organisation
-        for partnership in edition.partnerships.select_related("organisation")
-        if partnership.role == Partnership.Role.ORGANISER
-    ]
     context = {
         "registration": registration,
         "edition": edition,
         "attended": attended,
         "total": attendance.format_duration(attendance.total_duration(attended)),
-        "organisers": organisers,
+        "organisers": organisers_of(edition),
         "issued_on": timezone.localdate(),
     }
     return render(request, "registrations/certificate.html", context)
