@@ -38,6 +38,7 @@ urlpatterns = [
     path("programme/modifications/", views.ChangesView.as_view(), name="changes"),
     path("programme/modifications/atom.xml", ProgrammeChangesFeed(), name="changes-feed"),
     path("en-ce-moment/", views.NowView.as_view(), name="now"),
+    path("accessibilite/", views.AccessibilityView.as_view(), name="accessibility"),
     path("lieux/", views.VenueListView.as_view(), name="venue-list"),
     path("lieux/<slug:slug>/", views.VenueDetailView.as_view(), name="venue-detail"),
     path("defis/", views.ChallengeListView.as_view(), name="challenge-list"),

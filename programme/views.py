@@ -198,3 +198,14 @@ def robots_txt(request):
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+class AccessibilityView(TemplateView):
+    """The RGAA accessibility statement, linked from every page's footer."""
+
+    template_name = "accessibility.html"
+
+    def get_context_data(self, **kwargs):
+        edition = edition_for(self.request)
+        organisers = edition.partners_by_role("organiser") if edition else []
+        return super().get_context_data(edition=edition, organisers=organisers, **kwargs)

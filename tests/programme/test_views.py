@@ -23,6 +23,9 @@ def public_urls(edition):
             "programme:venue-list",
             "programme:challenge-list",
             "programme:miniconference-list",
+            "programme:changes",
+            "programme:now",
+            "programme:accessibility",
         )
     ]
     urls += [day.get_absolute_url() for day in Day.objects.filter(edition=edition)]
@@ -179,3 +182,21 @@ def test_day_and_venue_pages_query_count_does_not_grow(client, db):
         count_queries(client, day.get_absolute_url()),
         count_queries(client, venue_url),
     ) == small
+
+
+def test_every_page_links_to_the_accessibility_statement(client, small_programme):
+    html = client.get(reverse("programme:agenda")).content.decode()
+    footer = html[html.index("<footer") :]
+    assert reverse("programme:accessibility") in footer
+
+
+def test_accessibility_statement_has_what_the_rgaa_requires(client, small_programme):
+    html = client.get(reverse("programme:accessibility")).content.decode()
+    for part in (
+        "État de conformité",
+        "non conforme",
+        "Contenus non accessibles",
+        "Retour d'information et contact",
+        "Défenseur des droits",
+    ):
+        assert part in html
