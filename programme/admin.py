@@ -229,18 +229,6 @@ class SessionAdmin(admin.ModelAdmin):
     search_fields = ["title", "description"]
     date_hierarchy = "start"
     autocomplete_fields = ["speakers"]
-    fields = [
-        "day",
-        "start",
-        "end",
-        "title",
-        "description",
-        "kind",
-        "challenge_step",
-        "venue",
-        "is_parallel",
-        "speakers",
-    ]
 
     def get_inlines(self, request, obj):
         # Only a mini-conference slot may hold mini-conferences (see validation).

@@ -59,6 +59,8 @@ class Command(BaseCommand):
             value = input(prompt).strip() if self.interactive else ""
         except EOFError:  # No terminal (a script, CI): say which option is missing instead.
             value = ""
+        except KeyboardInterrupt as interrupted:
+            raise CommandError(_("Création annulée.")) from interrupted
         if not value:
             raise CommandError(_("Précisez --%(option)s.") % {"option": option})
         return value
@@ -96,8 +98,15 @@ class Command(BaseCommand):
                 _("Définissez %(variable)s pour créer un compte sans rien demander.")
                 % {"variable": PASSWORD_VARIABLE}
             )
-        password = getpass.getpass(_("Mot de passe : "))
-        if password != getpass.getpass(_("Mot de passe (à nouveau) : ")):
+        try:
+            password = getpass.getpass(_("Mot de passe : "))
+            again = getpass.getpass(_("Mot de passe (à nouveau) : "))
+        except (EOFError, KeyboardInterrupt) as interrupted:
+            raise CommandError(
+                _("Aucun mot de passe saisi : définissez %(variable)s hors d'un terminal.")
+                % {"variable": PASSWORD_VARIABLE}
+            ) from interrupted
+        if password != again:
             raise CommandError(_("Les deux mots de passe diffèrent : rien n'a été créé."))
         return password
 
