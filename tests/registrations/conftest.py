@@ -2,6 +2,7 @@
 
 import datetime
 import html
+import re
 import smtplib
 from functools import partial
 
@@ -20,6 +21,11 @@ FAILING_BACKEND = "tests.registrations.conftest.FailingEmailBackend"
 def text(response):
     """The page as a reader sees it: entities decoded, so assertions read like the page."""
     return html.unescape(response.content.decode())
+
+
+def words(response):
+    """The page's text without tags, spaces collapsed: what a screen reader would read out."""
+    return " ".join(re.sub(r"<[^>]+>", " ", text(response)).split())
 
 
 class FailingEmailBackend(BaseEmailBackend):
