@@ -1,0 +1,16 @@
+from django import template
+
+from teams import services
+
+register = template.Library()
+
+
+@register.inclusion_tag("teams/includes/personal_teams.html")
+def personal_teams(registration):
+    """The participant's published teams, each with the sessions where it meets."""
+    memberships = list(services.published_memberships(registration))
+    sessions = services.published_team_sessions(registration).select_related("day", "venue")
+    for membership in memberships:
+        kind = services.SESSION_KINDS[membership.allocation.kind]
+        membership.sessions = [session for session in sessions if session.kind == kind]
+    return {"memberships": memberships}
