@@ -17,6 +17,7 @@ urlpatterns = [
     path("langue/<str:language>/", set_language, name="set-language"),
     path("admin/", admin.site.urls),
     path("inscription/", include("registrations.urls")),
+    path("organisation/equipes/", include("teams.urls")),
     path("organisation/", include("registrations.staff_urls")),
     path("", include("programme.urls")),
 ]
