@@ -7,6 +7,7 @@ class ProgrammeConfig(AppConfig):
     verbose_name = _("Programme")
 
     def ready(self):
-        from . import changes
+        from . import changes, pagecache
 
         changes.connect()
+        pagecache.connect()

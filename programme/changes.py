@@ -49,8 +49,10 @@ def record(session, field, old="", new=""):
 def touch_programme():
     """Mark every edition's programme as changed now (cache keys and Last-Modified follow)."""
     from .models import Edition
+    from .pagecache import bump_version
 
     Edition.objects.update(programme_updated_at=timezone.now())
+    bump_version()
 
 
 def before_session_save(sender, instance, raw, **kwargs):

@@ -1,6 +1,7 @@
 from django.urls import path, register_converter
 
 from . import export_views, views
+from .pagecache import public_page
 from .feeds import ProgrammeChangesFeed
 
 
@@ -21,31 +22,45 @@ register_converter(IsoDateConverter, "isodate")
 
 app_name = "programme"
 urlpatterns = [
-    path("", views.HomeView.as_view(), name="home"),
-    path("programme.ics", export_views.programme_ics, name="programme-ics"),
-    path("schedule.xml", export_views.schedule_xml, name="schedule-xml"),
-    path("schedule.json", export_views.schedule_json, name="schedule-json"),
-    path("programme/<isodate:date>.ics", export_views.day_ics, name="day-ics"),
-    path("programme/seances/<int:pk>.ics", export_views.session_ics, name="session-ics"),
+    path("", public_page(views.HomeView.as_view()), name="home"),
+    path("programme.ics", public_page(export_views.programme_ics), name="programme-ics"),
+    path("schedule.xml", public_page(export_views.schedule_xml), name="schedule-xml"),
+    path("schedule.json", public_page(export_views.schedule_json), name="schedule-json"),
+    path("programme/<isodate:date>.ics", public_page(export_views.day_ics), name="day-ics"),
+    path(
+        "programme/seances/<int:pk>.ics", public_page(export_views.session_ics), name="session-ics"
+    ),
     path(
         "mini-conferences/<int:pk>.ics",
-        export_views.mini_conference_ics,
+        public_page(export_views.mini_conference_ics),
         name="miniconference-ics",
     ),
-    path("programme/", views.AgendaView.as_view(), name="agenda"),
-    path("programme/<isodate:date>/", views.DayDetailView.as_view(), name="day-detail"),
-    path("programme/seances/<int:pk>/", views.SessionDetailView.as_view(), name="session-detail"),
-    path("programme/modifications/", views.ChangesView.as_view(), name="changes"),
-    path("programme/modifications/atom.xml", ProgrammeChangesFeed(), name="changes-feed"),
+    path("programme/", public_page(views.AgendaView.as_view()), name="agenda"),
+    path(
+        "programme/<isodate:date>/", public_page(views.DayDetailView.as_view()), name="day-detail"
+    ),
+    path(
+        "programme/seances/<int:pk>/",
+        public_page(views.SessionDetailView.as_view()),
+        name="session-detail",
+    ),
+    path("programme/modifications/", public_page(views.ChangesView.as_view()), name="changes"),
+    path(
+        "programme/modifications/atom.xml", public_page(ProgrammeChangesFeed()), name="changes-feed"
+    ),
     path("en-ce-moment/", views.NowView.as_view(), name="now"),
-    path("accessibilite/", views.AccessibilityView.as_view(), name="accessibility"),
-    path("lieux/", views.VenueListView.as_view(), name="venue-list"),
-    path("lieux/<slug:slug>/", views.VenueDetailView.as_view(), name="venue-detail"),
-    path("defis/", views.ChallengeListView.as_view(), name="challenge-list"),
-    path("mini-conferences/", views.MiniConferenceListView.as_view(), name="miniconference-list"),
+    path("accessibilite/", public_page(views.AccessibilityView.as_view()), name="accessibility"),
+    path("lieux/", public_page(views.VenueListView.as_view()), name="venue-list"),
+    path("lieux/<slug:slug>/", public_page(views.VenueDetailView.as_view()), name="venue-detail"),
+    path("defis/", public_page(views.ChallengeListView.as_view()), name="challenge-list"),
+    path(
+        "mini-conferences/",
+        public_page(views.MiniConferenceListView.as_view()),
+        name="miniconference-list",
+    ),
     path(
         "mini-conferences/<int:pk>/",
-        views.MiniConferenceDetailView.as_view(),
+        public_page(views.MiniConferenceDetailView.as_view()),
         name="miniconference-detail",
     ),
 ]

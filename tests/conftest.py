@@ -9,3 +9,13 @@ def programme(db):
     from programme.models import Edition
 
     return Edition.objects.current()
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: no page, version or rate-limit count carried over."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

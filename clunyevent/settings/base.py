@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "programme",
     "registrations",
     "teams",
+    "proposals",
 ]
 
 MIDDLEWARE = [
@@ -53,6 +54,10 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Every HTML answer carries the policy, cached pages included.
     "csp.middleware.CSPMiddleware",
+    # Public pages served whole from the shared cache, before sessions and templates run.
+    "programme.pagecache.PublicPageCacheMiddleware",
+    # ETag on every other GET answer, and 304 when the browser already has it.
+    "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # After sessions, before CommonMiddleware: picks French or English from the cookie.
     "django.middleware.locale.LocaleMiddleware",
@@ -162,8 +167,11 @@ if os.environ.get("REDIS_URL"):
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": os.environ["REDIS_URL"],
+            "KEY_PREFIX": os.environ.get("DJANGO_CACHE_PREFIX", "clunyevent"),
         }
     }
+    # Sessions (the organisers' admin logins) shared by every app server, like the cache.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cache"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 

@@ -1,0 +1,149 @@
+"""Whole-page cache for the public programme, shared by every app server through the cache.
+
+Views opt in with `@public_page`. Entries carry the site's content version: any change to the
+programme or to the seats (see `connect`) bumps it, so an organiser's edit is visible on the
+very next request, on every server. Only anonymous GETs without session or flash messages are
+served from it; a cached page answers If-None-Match with 304 itself.
+"""
+
+import hashlib
+import logging
+import uuid
+from functools import wraps
+
+from django.apps import apps
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
+from django.http import HttpResponse
+from django.utils.cache import get_conditional_response, patch_vary_headers
+from django.utils.http import parse_http_date_safe
+from django.utils.translation import get_language_from_request
+
+logger = logging.getLogger(__name__)
+VERSION_KEY = "site-content-version"
+TIMEOUT = 300  # seconds: a ceiling for what no edit announces (a registration window opening)
+# Headers set inside the cached part of the stack; those of outer middleware are added anew.
+KEPT_HEADERS = (
+    "Content-Type",
+    "Content-Disposition",
+    "Content-Language",
+    "Last-Modified",
+    "X-Frame-Options",
+)
+
+
+def current_version():
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        version = uuid.uuid4().hex
+        cache.add(VERSION_KEY, version, None)
+        version = cache.get(VERSION_KEY, version)
+    return version
+
+
+def bump_version(**kwargs):
+    try:
+        cache.set(VERSION_KEY, uuid.uuid4().hex, None)
+    except Exception:
+        # The edit itself must not fail; entries also expire after TIMEOUT.
+        logger.exception("Page cache unavailable: version not bumped.")
+
+
+def public_page(view):
+    """Mark a view's successful responses as the same for every anonymous visitor."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        response.public_page = True
+        return response
+
+    return wrapper
+
+
+def cacheable_request(request):
+    return (
+        request.method in ("GET", "HEAD")
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and "messages" not in request.COOKIES
+    )
+
+
+def page_key(request):
+    language = get_language_from_request(request)
+    digest = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+    return f"page:{language}:{request.get_host()}:{digest}"
+
+
+def etag(content):
+    return f'"{hashlib.md5(content, usedforsecurity=False).hexdigest()}"'
+
+
+def from_entry(request, entry):
+    response = HttpResponse(entry["content"], status=200)
+    for name, value in entry["headers"].items():
+        response[name] = value
+    response["ETag"] = entry["etag"]
+    patch_vary_headers(response, ("Accept-Language", "Cookie"))
+    last_modified = response.get("Last-Modified")
+    return get_conditional_response(
+        request,
+        etag=entry["etag"],
+        last_modified=parse_http_date_safe(last_modified) if last_modified else None,
+        response=response,
+    )
+
+
+def to_entry(response, version):
+    if hasattr(response, "render"):
+        response.render()
+    return {
+        "version": version,
+        "content": response.content,
+        "etag": response.get("ETag") or etag(response.content),
+        "headers": {h: response[h] for h in KEPT_HEADERS if response.has_header(h)},
+    }
+
+
+class PublicPageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not cacheable_request(request):
+            return self.get_response(request)
+        key = page_key(request)
+        try:
+            found = cache.get_many([VERSION_KEY, key])
+            version = found.get(VERSION_KEY) or current_version()
+        except Exception:
+            logger.exception("Page cache unavailable: rendering without it.")
+            return self.get_response(request)
+        entry = found.get(key)
+        if entry is not None and entry["version"] == version:
+            return from_entry(request, entry)
+        response = self.get_response(request)
+        if getattr(response, "public_page", False) and response.status_code == 200:
+            self.store(key, response, version)
+        return response
+
+    @staticmethod
+    def store(key, response, version):
+        entry = to_entry(response, version)
+        response["ETag"] = entry["etag"]
+        patch_vary_headers(response, ("Accept-Language", "Cookie"))
+        try:
+            cache.set(key, entry, TIMEOUT)
+        except Exception:
+            # An unreachable cache must slow the site down, not take it down.
+            logger.exception("Page cache unavailable: page not stored.")
+
+
+def connect():
+    """Any change to the programme or to who holds a seat makes every cached page stale."""
+    for label in ("programme", "registrations"):
+        for model in apps.get_app_config(label).get_models():
+            uid = f"pagecache-{model._meta.label_lower}"
+            post_save.connect(bump_version, sender=model, dispatch_uid=uid + "-save")
+            post_delete.connect(bump_version, sender=model, dispatch_uid=uid + "-delete")
