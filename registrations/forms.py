@@ -154,8 +154,8 @@ class SignupForm(WorkshopChoicesMixin, forms.ModelForm):
         }
         help_texts = {
             "email": _("Votre lien personnel y sera envoyé."),
-            "cadre_emplois": _("Par exemple : attaché territorial, rédacteur, ingénieur…"),
-            "dietary_needs": _("Végétarien, sans gluten, allergie…"),
+            "cadre_emplois": _("Par exemple : attachés territoriaux, rédacteurs territoriaux…"),
+            "dietary_needs": _("Alimentation végétarienne, sans gluten, allergie…"),
             "accessibility_needs": _(
                 "Ce dont vous avez besoin pour participer dans de bonnes conditions."
             ),

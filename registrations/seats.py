@@ -21,7 +21,12 @@ class SeatState:
 
     @classmethod
     def of(cls, mini_conference):
-        """From a mini-conference annotated by MiniConference.objects.with_seats()."""
+        """From a mini-conference annotated by MiniConference.objects.with_seats(), or, if it was
+        not, from two counting queries (correct, only slower in a list)."""
+        if not hasattr(mini_conference, "confirmed_seats"):
+            seats = Seat.objects.filter(mini_conference=mini_conference)
+            mini_conference.confirmed_seats = seats.filter(status=Seat.Status.CONFIRMED).count()
+            mini_conference.waiting_seats = seats.filter(status=Seat.Status.WAITING).count()
         return cls(
             capacity=mini_conference.capacity,
             confirmed=mini_conference.confirmed_seats,

@@ -234,3 +234,17 @@ def test_cancel_twice_changes_nothing(register):
     services.cancel_registration(registration=registration)
 
     assert Registration.objects.get(pk=registration.pk).cancelled_at == cancelled_at
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["signup", "done", "resend", "public-list", "privacy", "cancelled", "deleted", *PERSONAL_PAGES],
+)
+def test_every_page_has_exactly_one_h1(client, register, name):
+    registration = register()
+    kwargs = {"token": registration.token} if name in PERSONAL_PAGES else {}
+
+    response = client.get(reverse(f"registrations:{name}", kwargs=kwargs))
+
+    assert response.status_code == 200
+    assert response.content.decode().count("<h1") == 1

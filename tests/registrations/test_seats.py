@@ -103,3 +103,11 @@ def test_seats_state_adds_no_query_per_mini_conference(client, edition, slot):
         fill(MiniConferenceFactory(slot=slot, number=number), edition, confirmed=3, waiting=2)
 
     assert count_queries(client, url) == one
+
+
+def test_seat_state_of_a_mini_conference_without_annotation(edition, mini_conferences):
+    fill(mini_conferences[0], edition, confirmed=2, waiting=1)
+
+    state = SeatState.of(MiniConference.objects.get(pk=mini_conferences[0].pk))
+
+    assert (state.confirmed, state.waiting, state.code) == (2, 1, "full")
