@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from programme.formats import long_date, short_time
 from programme.models import Challenge, Edition
 from registrations.models import Registration
 
@@ -69,9 +70,11 @@ class Allocation(models.Model):
         ]
 
     def __str__(self):
-        return _("%(kind)s du %(date)s") % {
+        created = timezone.localtime(self.created_at)
+        return _("%(kind)s du %(date)s à %(time)s") % {
             "kind": self.get_kind_display(),
-            "date": timezone.localtime(self.created_at).strftime("%d/%m/%Y %H:%M"),
+            "date": long_date(created),
+            "time": short_time(created),
         }
 
     def get_absolute_url(self):

@@ -11,7 +11,6 @@ from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from programme.views import current_edition_or_404
 from registrations.models import Registration
@@ -50,10 +49,11 @@ def index(request):
 
 
 @staff_member_required
-@require_POST
 def run(request, kind):
     if kind not in KINDS:
         raise Http404(_("Type d'équipes inconnu."))
+    if request.method != "POST":
+        return redirect("teams:index")
     require_permission(request, "add_allocation")
     edition = current_edition_or_404(request)
     form = FORMS[KINDS[kind]](request.POST, prefix=kind)
@@ -102,10 +102,11 @@ def allocation_detail(request, pk):
 
 
 @staff_member_required
-@require_POST
 def publication(request, pk, action):
-    require_permission(request, "change_allocation")
     allocation = allocation_or_404(pk)
+    if request.method != "POST":
+        return redirect(allocation)
+    require_permission(request, "change_allocation")
     if action == "publish":
         services.publish(allocation=allocation)
         messages.success(

@@ -90,3 +90,30 @@ def test_publish_action_publishes_exactly_one_run(organiser_client, run, edition
     assert "Choisissez une seule répartition à publier." in both.content.decode()
     assert one.status_code == 302
     assert list(Allocation.objects.published()) == [second]
+
+
+def test_placing_someone_left_out_from_the_admin(organiser_client, run, register):
+    latecomer = register(last_name="Retardataire")
+    team_b = run.teams.get(challenge__title="Défi B")
+
+    response = organiser_client.post(
+        reverse("admin:teams_membership_add"),
+        {"team": team_b.pk, "registration": latecomer.pk},
+    )
+
+    membership = latecomer.team_memberships.get()
+    assert response.status_code == 302
+    assert (membership.allocation, membership.team, membership.locked) == (run, team_b, True)
+
+
+def test_the_same_person_cannot_be_added_twice_to_one_run(organiser_client, run):
+    placed = run.memberships.get(registration__last_name="Aubrac")
+
+    response = organiser_client.post(
+        reverse("admin:teams_membership_add"),
+        {"team": run.teams.last().pk, "registration": placed.registration_id},
+    )
+
+    assert response.status_code == 200
+    assert "Cette personne a déjà une équipe dans cette répartition." in response.content.decode()
+    assert run.memberships.count() == 2

@@ -214,3 +214,26 @@ def test_published_teams_are_shown_on_the_personal_page(client, placed):
         "\u00a0", " "
     )
     assert "annoncées ici" not in teams
+
+
+def test_opening_an_action_address_leads_back_to_its_page(organiser_client, placed):
+    run = placed["challenge"]
+
+    run_page = organiser_client.get(reverse("teams:run", args=["defis"]))
+    publish_page = organiser_client.get(reverse("teams:publish", args=[run.pk]))
+
+    assert run_page["Location"] == reverse("teams:index")
+    assert publish_page["Location"] == run.get_absolute_url()
+    assert Allocation.objects.count() == 2
+    assert Allocation.objects.published().count() == 0
+
+
+def test_learning_review_page_sums_up_the_mix(organiser_client, placed):
+    response = organiser_client.get(placed["learning"].get_absolute_url())
+
+    text = words(response)
+    assert "Taille maximale choisie 2 Équipes 1 Taille des équipes de 2 à 2 personnes" in text
+    assert (
+        "Au plus, dans une même équipe, personnes d'un même défi 1 "
+        "Au plus, dans une même équipe, personnes d'un même employeur 1"
+    ) in text
