@@ -237,3 +237,23 @@ def test_learning_review_page_sums_up_the_mix(organiser_client, placed):
         "Au plus, dans une même équipe, personnes d'un même défi 1 "
         "Au plus, dans une même équipe, personnes d'un même employeur 1"
     ) in text
+
+
+@pytest.mark.parametrize("people", [1, 6], ids=["one", "six"])
+@pytest.mark.parametrize("page", ["lists", "badges", "review"])
+def test_staff_pages_query_count_does_not_grow_with_people(
+    organiser_client, challenges, register, django_assert_num_queries, people, page
+):
+    for index in range(people):
+        register(challenges[index % 3], last_name=f"P{index}")
+    edition = challenges[0].edition
+    run = services.run_challenge_allocation(edition=edition)
+    services.run_learning_allocation(edition=edition, team_size=3)
+    url = {
+        "lists": reverse("teams:team-lists", args=[run.pk]),
+        "badges": reverse("teams:badges"),
+        "review": run.get_absolute_url(),
+    }[page]
+
+    with django_assert_num_queries({"lists": 6, "badges": 10, "review": 6}[page]):
+        organiser_client.get(url)
