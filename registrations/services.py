@@ -57,8 +57,9 @@ def register(*, edition, data, meals, mini_conference, join_waiting_list, challe
         if mini_conference is not None:
             _notify_promoted(_take_seat(registration, mini_conference, join_waiting_list), request)
         _set_preferences(registration, challenges)
+        # robust: the registration is committed by then; nothing after it may turn into a 500.
         transaction.on_commit(
-            partial(send_confirmation, registration=registration, request=request)
+            partial(send_confirmation, registration=registration, request=request), robust=True
         )
     return registration
 
@@ -183,6 +184,7 @@ def _fill_free_seats(mini_conference):
     if free <= 0:
         return []
     queue = Seat.objects.filter(mini_conference=mini_conference, status=Seat.Status.WAITING)
+    queue = queue.select_related("registration__edition", "mini_conference")
     promoted = list(queue.order_by("joined_at", "pk")[:free])
     now = timezone.now()
     for seat in promoted:
@@ -244,7 +246,7 @@ def _move_seat(registration, mini_conference, join_waiting_list):
 
 def _notify_promoted(seats, request):
     if seats:
-        transaction.on_commit(partial(_send_promotions, seats, request))
+        transaction.on_commit(partial(_send_promotions, seats, request), robust=True)
 
 
 def _send_promotions(seats, request):
