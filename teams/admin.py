@@ -85,7 +85,6 @@ class TeamAdmin(admin.ModelAdmin):
         for membership_form in formset.forms:
             if membership_form.has_changed():
                 membership_form.instance.locked = True
-                membership_form.instance.allocation_id = form.instance.allocation_id
         super().save_formset(request, form, formset, change)
 
 

@@ -117,3 +117,31 @@ def test_the_same_person_cannot_be_added_twice_to_one_run(organiser_client, run)
     assert response.status_code == 200
     assert "Cette personne a déjà une équipe dans cette répartition." in response.content.decode()
     assert run.memberships.count() == 2
+
+
+@pytest.mark.parametrize("model", ["allocation", "team", "membership"])
+def test_admin_change_pages_open(admin_client, run, model):
+    obj = {"allocation": run, "team": run.teams.first(), "membership": run.memberships.first()}
+
+    response = admin_client.get(reverse(f"admin:teams_{model}_change", args=[obj[model].pk]))
+
+    assert response.status_code == 200
+
+
+def test_adding_someone_to_a_team_in_its_page_is_a_hand_made_placement(admin_client, run, register):
+    team = run.teams.get(challenge__title="Défi C")
+    latecomer = register(last_name="Retardataire")
+
+    response = admin_client.post(
+        reverse("admin:teams_team_change", args=[team.pk]),
+        {
+            "memberships-TOTAL_FORMS": "1",
+            "memberships-INITIAL_FORMS": "0",
+            "memberships-0-registration": latecomer.pk,
+            "memberships-0-team": team.pk,
+        },
+    )
+
+    membership = latecomer.team_memberships.get()
+    assert response.status_code == 302
+    assert (membership.allocation, membership.team, membership.locked) == (run, team, True)
