@@ -19,6 +19,8 @@ urlpatterns = [
     path("inscription/", include("registrations.urls")),
     path("organisation/equipes/", include("teams.urls")),
     path("organisation/", include("registrations.staff_urls")),
+    path("appel-a-propositions/", include("proposals.urls")),
+    path("intervenants/", include("proposals.speaker_urls")),
     path("", include("programme.urls")),
 ]
 

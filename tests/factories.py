@@ -183,3 +183,61 @@ def edition_with_half_days(**edition_fields):
             end=paris(day.date, *end) if end else None,
         )
     return edition
+
+
+class CallFactory(factory.django.DjangoModelFactory):
+    """A call for proposals open from ten days ago to ten days ahead."""
+
+    class Meta:
+        model = "proposals.Call"
+
+    edition = factory.SubFactory(EditionFactory)
+    opens_at = factory.LazyFunction(
+        lambda: datetime.datetime.now(tz=PARIS) - datetime.timedelta(days=10)
+    )
+    closes_at = factory.LazyFunction(
+        lambda: datetime.datetime.now(tz=PARIS) + datetime.timedelta(days=10)
+    )
+
+
+class ProposalFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "proposals.Proposal"
+
+    call = factory.SubFactory(CallFactory)
+    title = factory.Sequence(lambda n: f"Proposition {n}")
+    summary = "Ce que notre collectivité a appris en ouvrant ses données."
+    theme = factory.SubFactory(
+        MiniConferenceFactory, slot__day__edition=factory.SelfAttribute("....call.edition")
+    )
+    format = "talk"
+    email = factory.Sequence(lambda n: f"intervenant{n}@example.org")
+    consent_at = factory.LazyFunction(lambda: datetime.datetime.now(tz=PARIS))
+
+
+class SpeakerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "proposals.Speaker"
+
+    proposal = factory.SubFactory(ProposalFactory)
+    first_name = factory.Sequence(lambda n: f"Alix{n}")
+    last_name = factory.Sequence(lambda n: f"Bernard{n}")
+    organisation = "Département de Saône-et-Loire"
+
+
+class StaffUserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "auth.User"
+        django_get_or_create = ["username"]
+
+    username = factory.Sequence(lambda n: f"organisateur{n}")
+    is_staff = True
+
+
+class ReviewFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "proposals.Review"
+
+    proposal = factory.SubFactory(ProposalFactory)
+    reviewer = factory.SubFactory(StaffUserFactory)
+    score = 3

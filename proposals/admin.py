@@ -1,0 +1,314 @@
+"""The organisers' side of the call: its dates and emails, and the review of proposals.
+
+Each organiser rates a proposal from its change form (one review per person, replaced when
+rated again) and sees the others' reviews beneath. Decisions go through the services, from the
+list's actions or the change form's buttons, so that speakers are attached and emailed
+whichever way the decision is taken; the status itself is never typed by hand.
+"""
+
+from functools import partial
+
+from django import forms
+from django.contrib import admin, messages
+from django.db.models import Count, Exists, OuterRef
+from django.http import HttpResponseRedirect
+from django.urls import reverse
+from django.utils.formats import number_format
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from . import services
+from .exceptions import DecisionRefused
+from .models import Call, Proposal, Review, Speaker
+
+SCORES = [("", "—"), *[(score, str(score)) for score in range(1, 6)]]
+
+
+@admin.register(Call)
+class CallAdmin(admin.ModelAdmin):
+    list_display = ["edition", "opens_at", "closes_at", "state_label", "proposals_link"]
+    list_select_related = ["edition"]
+    fieldsets = [
+        (None, {"fields": ["edition", "opens_at", "closes_at", "introduction"]}),
+        (
+            _("Courriel aux propositions retenues"),
+            {"fields": ["accepted_subject", "accepted_body"]},
+        ),
+        (
+            _("Courriel aux propositions non retenues"),
+            {"fields": ["declined_subject", "declined_body"]},
+        ),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(proposal_count=Count("proposals"))
+
+    @admin.display(description=_("état"))
+    def state_label(self, call):
+        labels = {
+            "not-yet-open": _("pas encore ouvert"),
+            "open": _("ouvert"),
+            "closed": _("clos"),
+        }
+        return labels[call.state()]
+
+    @admin.display(description=_("propositions"), ordering="proposal_count")
+    def proposals_link(self, call):
+        url = reverse("admin:proposals_proposal_changelist") + f"?call__id__exact={call.pk}"
+        return format_html('<a href="{}">{}</a>', url, call.proposal_count)
+
+
+class SpeakerInline(admin.StackedInline):
+    model = Speaker
+    fields = ["first_name", "last_name", "organisation", "job_title", "biography", "person"]
+    readonly_fields = ["person"]
+    extra = 0
+
+
+class ReviewInline(admin.TabularInline):
+    """Everyone's reviews, read only: each person changes their own in « Votre évaluation »."""
+
+    model = Review
+    fields = ["reviewer", "score", "comment", "updated_at"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+class ReviewedByMeFilter(admin.SimpleListFilter):
+    title = _("mon évaluation")
+    parameter_name = "mon_evaluation"
+
+    def lookups(self, request, model_admin):
+        return [("faite", _("déjà notées par moi")), ("a-faire", _("à noter par moi"))]
+
+    def queryset(self, request, queryset):
+        mine = Exists(Review.objects.filter(proposal=OuterRef("pk"), reviewer=request.user))
+        if self.value() == "faite":
+            return queryset.filter(mine)
+        if self.value() == "a-faire":
+            return queryset.filter(~mine)
+        return queryset
+
+
+class ProposalAdminForm(forms.ModelForm):
+    my_score = forms.TypedChoiceField(
+        label=_("Votre note (1 à 5)"),
+        choices=SCORES,
+        coerce=int,
+        empty_value=None,
+        required=False,
+        help_text=_("« — » retire votre évaluation."),
+    )
+    my_comment = forms.CharField(
+        label=_("Votre commentaire"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+
+    reviewer = None  # The organiser using the form, set by ProposalAdmin.get_form.
+
+    class Meta:
+        model = Proposal
+        fields = [
+            "title",
+            "summary",
+            "theme",
+            "format",
+            "email",
+            "mini_conference",
+            "internal_notes",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        review = None
+        if self.instance.pk is not None and self.reviewer is not None:
+            review = self.instance.reviews.filter(reviewer=self.reviewer).first()
+        if review is not None:
+            self.initial.update(my_score=review.score, my_comment=review.comment)
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("my_comment") and cleaned.get("my_score") is None:
+            self.add_error("my_score", _("Donnez une note de 1 à 5 avec votre commentaire."))
+        return cleaned
+
+
+@admin.register(Proposal)
+class ProposalAdmin(admin.ModelAdmin):
+    form = ProposalAdminForm
+    list_display = [
+        "title",
+        "speaker_names",
+        "theme",
+        "status",
+        "average",
+        "reviews",
+        "created_at",
+    ]
+    list_filter = ["status", ReviewedByMeFilter, "theme", "format", "email_status", "call__edition"]
+    list_select_related = ["theme", "mini_conference"]
+    search_fields = [
+        "title",
+        "summary",
+        "email",
+        "speakers__first_name",
+        "speakers__last_name",
+        "speakers__organisation",
+    ]
+    show_facets = admin.ShowFacets.ALWAYS
+    readonly_fields = [
+        "call",
+        "status",
+        "private_link",
+        "consent_at",
+        "created_at",
+        "updated_at",
+        "decided_at",
+        "withdrawn_at",
+        "notified_at",
+        "email_status",
+        "email_error",
+    ]
+    fieldsets = [
+        (
+            _("Proposition"),
+            {"fields": ["call", "title", "summary", "theme", "format", "email", "private_link"]},
+        ),
+        (
+            _("Décision"),
+            {
+                "fields": [
+                    "status",
+                    "mini_conference",
+                    "internal_notes",
+                    "decided_at",
+                    "notified_at",
+                ]
+            },
+        ),
+        (_("Votre évaluation"), {"fields": ["my_score", "my_comment"]}),
+        (
+            _("Suivi"),
+            {
+                "fields": [
+                    "created_at",
+                    "updated_at",
+                    "withdrawn_at",
+                    "consent_at",
+                    "email_status",
+                    "email_error",
+                ],
+                "classes": ["collapse"],
+            },
+        ),
+    ]
+    inlines = [SpeakerInline, ReviewInline]
+    actions = ["accept_selected", "decline_selected", "resend_decision"]
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request).with_review_counts()
+        return queryset.prefetch_related("speakers")
+
+    def has_add_permission(self, request):
+        return False  # Proposals come from the public form, with the speaker's consent.
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        return type(form.__name__, (form,), {"reviewer": request.user})
+
+    def save_model(self, request, obj, form, change):
+        moved_to = None
+        if obj.status == Proposal.Status.ACCEPTED and "mini_conference" in form.changed_data:
+            # Saved through the service, which needs the old value to move the speakers.
+            moved_to = obj.mini_conference or obj.theme
+            obj.mini_conference_id = form.initial["mini_conference"]
+        super().save_model(request, obj, form, change)
+        if moved_to is not None:
+            self.decide(request, [obj], partial(services.accept_proposal, mini_conference=moved_to))
+        if "my_score" in form.changed_data or "my_comment" in form.changed_data:
+            services.rate_proposal(
+                proposal=obj,
+                reviewer=request.user,
+                score=form.cleaned_data["my_score"],
+                comment=form.cleaned_data["my_comment"],
+            )
+
+    def response_change(self, request, obj):
+        decisions = {"_accept": services.accept_proposal, "_decline": services.decline_proposal}
+        for button, decide in decisions.items():
+            if button in request.POST:
+                self.decide(request, [obj], decide)
+                return HttpResponseRedirect(request.path)
+        return super().response_change(request, obj)
+
+    @admin.display(description=_("intervenantes et intervenants"))
+    def speaker_names(self, proposal):
+        return ", ".join(str(speaker) for speaker in proposal.speakers.all())
+
+    @admin.display(description=_("note moyenne"), ordering="average_score")
+    def average(self, proposal):
+        if proposal.average_score is None:
+            return "—"
+        return number_format(proposal.average_score, 1)
+
+    @admin.display(description=_("évaluations"), ordering="review_count")
+    def reviews(self, proposal):
+        return proposal.review_count
+
+    @admin.display(description=_("lien privé"))
+    def private_link(self, proposal):
+        return format_html('<a href="{0}">{0}</a>', proposal.get_absolute_url())
+
+    @admin.action(
+        description=_("Retenir (mini-conférence retenue, sinon visée) et prévenir par courriel"),
+        permissions=["change"],
+    )
+    def accept_selected(self, request, queryset):
+        self.decide(request, queryset, services.accept_proposal)
+
+    @admin.action(description=_("Ne pas retenir et prévenir par courriel"), permissions=["change"])
+    def decline_selected(self, request, queryset):
+        self.decide(request, queryset, services.decline_proposal)
+
+    @admin.action(description=_("Renvoyer le courriel de décision"), permissions=["change"])
+    def resend_decision(self, request, queryset):
+        decided = queryset.filter(status__in=[Proposal.Status.ACCEPTED, Proposal.Status.DECLINED])
+        sent = sum(services.send_decision(proposal=p, request=request) for p in decided)
+        messages.info(
+            request,
+            ngettext(
+                "%(count)d courriel de décision envoyé.",
+                "%(count)d courriels de décision envoyés.",
+                sent,
+            )
+            % {"count": sent},
+        )
+
+    def decide(self, request, proposals, decide):
+        done = 0
+        for proposal in proposals:
+            try:
+                decide(proposal=proposal, request=request)
+            except DecisionRefused as error:
+                messages.error(request, f"« {proposal.title} » : {error.message}")
+            else:
+                done += 1
+        if done:
+            messages.success(
+                request,
+                ngettext(
+                    "%(count)d proposition traitée ; la personne à contacter est prévenue "
+                    "par courriel.",
+                    "%(count)d propositions traitées ; les personnes à contacter sont prévenues "
+                    "par courriel.",
+                    done,
+                )
+                % {"count": done},
+            )

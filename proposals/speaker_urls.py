@@ -1,0 +1,9 @@
+# Apart from proposals.urls: the speakers page is part of the programme, not of the call.
+from django.urls import path
+
+from . import views
+
+app_name = "speakers"
+urlpatterns = [
+    path("", views.speaker_list, name="list"),
+]
