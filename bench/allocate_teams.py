@@ -61,12 +61,24 @@ def time_solver(choices, challenges, capacity):
 
 
 def time_full_run(choices, challenges, capacity):
-    from programme.models import Challenge
-    from registrations.models import ChallengePreference, Registration
     from tests import factories
 
     call_command("migrate", verbosity=0)
     edition = factories.EditionFactory()
+    create_registrations(edition, choices, challenges, capacity)
+    started = time.perf_counter()
+    run = services.run_challenge_allocation(edition=edition)
+    seconds = time.perf_counter() - started
+    started = time.perf_counter()
+    services.run_learning_allocation(edition=edition, team_size=8)
+    return seconds, time.perf_counter() - started, run.report
+
+
+def create_registrations(edition, choices, challenges, capacity):
+    from programme.models import Challenge
+    from registrations.models import ChallengePreference, Registration
+    from tests import factories
+
     theme = factories.ChallengeThemeFactory(edition=edition)
     kind = factories.ChallengeTypeFactory(edition=edition)
     created = Challenge.objects.bulk_create(
@@ -87,12 +99,6 @@ def time_full_run(choices, challenges, capacity):
         for person, picked in zip(people, choices, strict=True)
         for rank, c in enumerate(picked, start=1)
     )
-    started = time.perf_counter()
-    run = services.run_challenge_allocation(edition=edition)
-    seconds = time.perf_counter() - started
-    started = time.perf_counter()
-    services.run_learning_allocation(edition=edition, team_size=8)
-    return seconds, time.perf_counter() - started, run.report
 
 
 def main():

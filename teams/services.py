@@ -49,6 +49,12 @@ def kept_locks(edition, kind, *, keep_locked):
     return dict(previous.memberships.filter(locked=True).values_list("registration_id", target))
 
 
+def owners_of(edition):
+    """Registration -> the challenge it carries, from the organisers' « Défis portés »."""
+    rows = ChallengeOwnership.objects.filter(challenge__edition=edition)
+    return dict(rows.values_list("registration_id", "challenge_id"))
+
+
 def run_challenge_allocation(*, edition, keep_locked=True):
     """Place the edition's confirmed participants in challenge teams, as a new draft run.
 
@@ -60,11 +66,7 @@ def run_challenge_allocation(*, edition, keep_locked=True):
     started = time.perf_counter()
     people = list(team_registrations(edition).values_list("pk", "category"))
     locks = kept_locks(edition, CHALLENGE, keep_locked=keep_locked)
-    owners = dict(
-        ChallengeOwnership.objects.filter(challenge__edition=edition).values_list(
-            "registration_id", "challenge_id"
-        )
-    )
+    owners = owners_of(edition)
     choices = preferences_by_registration(edition)
     challenges = list(Challenge.objects.of_edition(edition).order_by("theme__order", "title", "pk"))
     capacities = {challenge.pk: challenge.team_capacity for challenge in challenges}
