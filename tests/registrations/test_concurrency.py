@@ -106,3 +106,19 @@ def test_concurrent_signups_never_overbook_and_lose_nothing(
     assert seats.filter(status=Seat.Status.CONFIRMED).count() == CAPACITY
     assert seats.filter(status=Seat.Status.WAITING).count() == REQUESTS - CAPACITY
     assert len(mail.outbox) == REQUESTS
+
+
+def test_concurrent_signups_never_exceed_the_edition_capacity(
+    live_server, settings, open_mini_conference
+):
+    settings.REGISTRATION_RATE_LIMIT = {"requests": 10 * REQUESTS, "seconds": 600, "proxies": 0}
+    mini_conference, challenges = open_mini_conference
+    edition = mini_conference.slot.day.edition
+    edition.capacity = CAPACITY
+    edition.save()
+
+    answers = sign_up_together(live_server.url, mini_conference, challenges)
+
+    # The first CAPACITY are registered; every other one is told the edition is full (403).
+    assert sorted(answers) == [302] * CAPACITY + [403] * (REQUESTS - CAPACITY)
+    assert Registration.objects.count() == CAPACITY
