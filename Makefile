@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 # xstatic-bootstrap is an sdist whose build needs setuptools' pkg_resources (gone in setuptools 81).
 PIP_INSTALL := $(BIN)/pip install --quiet --disable-pip-version-check --build-constraint .ci/build-constraints.txt
 
-.PHONY: help install setup run test lint format migrations-check loaddata superuser organiser clean
+.PHONY: help install setup run test bench lint format migrations-check loaddata organiser clean
 
 help:
 	@echo "make run      set up, then serve on http://127.0.0.1:$(PORT)"
@@ -54,3 +54,8 @@ organiser: install
 
 clean:
 	rm -rf $(VENV) staticfiles db.sqlite3 db.sqlite3-wal db.sqlite3-shm
+
+# Not part of `make test`: loads a gunicorn on 127.0.0.1 with wrk for a bounded time.
+bench: setup
+	@command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
+	$(BIN)/python -m bench.run

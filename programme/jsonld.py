@@ -26,7 +26,7 @@ def organisation(org):
 
 
 def edition_event(edition, sessions, base_url):
-    organisers = [p.organisation for p in edition.partnerships.all() if p.role == "organiser"]
+    organisers = edition.partners_by_role("organiser")
     return {
         "@context": "https://schema.org",
         "@type": "Event",

@@ -15,8 +15,8 @@ class EditionQuerySet(models.QuerySet):
         return self.filter(is_published=True)
 
     def current(self):
-        """The edition the public site shows: the latest published one."""
-        return self.published().order_by("-start_date").first()
+        """The edition the public site shows: the latest published one (the newest on a tie)."""
+        return self.published().order_by("-start_date", "-pk").first()
 
 
 class Organisation(models.Model):
@@ -94,7 +94,8 @@ class Edition(models.Model):
         validate_edition(self)
 
     def partners_by_role(self, role):
-        return [p.organisation for p in self.partnerships.all() if p.role == role]
+        partnerships = self.partnerships.filter(role=role).select_related("organisation")
+        return [p.organisation for p in partnerships]
 
 
 class Partnership(models.Model):
@@ -311,6 +312,12 @@ class Session(models.Model):
 
     def get_absolute_url(self):
         return reverse("programme:session-detail", kwargs={"pk": self.pk})
+
+    @property
+    def kind_label(self):
+        # get_kind_display() rebuilds and hashes every lazy label at each call: too slow for
+        # pages listing every session.
+        return str(SessionKind(self.kind).label)
 
     def clean(self):
         # Imported here: validation needs SessionKind, defined in this module.

@@ -70,7 +70,7 @@ def session_item(session):
         number=session.pk,
         title=session.title,
         kind=session.kind,
-        kind_label=str(session.get_kind_display()),
+        kind_label=session.kind_label,
         start=timezone.localtime(session.start),
         end=timezone.localtime(sensible_end(session)),
         open_end=session.end is None,

@@ -175,6 +175,9 @@ if os.environ.get("REDIS_URL"):
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# Whole-page cache of the public pages (programme/pagecache.py); 0 measures renders alone.
+PAGE_CACHE_ENABLED = env_bool("DJANGO_PAGE_CACHE", True)
+
 # POSTs allowed per client address and per form (sign-up, "send my link again") in a window.
 # Generous: colleagues of one employer often share an address. `proxies` is the number of
 # trusted reverse proxies that append to X-Forwarded-For (0: use REMOTE_ADDR as is).

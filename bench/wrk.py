@@ -1,0 +1,32 @@
+"""Run wrk against one URL on 127.0.0.1 and read its figures."""
+
+import re
+import subprocess
+
+UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
+
+
+def milliseconds(text):
+    value, unit = re.fullmatch(r"([\d.]+)(us|ms|s)", text).groups()
+    return round(float(value) * UNITS[unit], 2)
+
+
+def parse(output):
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+    percentiles = dict(re.findall(r"^\s+(50|99)\.?0*%\s+(\S+)\s*$", output, re.M))
+    if "99" not in percentiles:
+        raise ValueError(f"wrk gave no latency distribution:\n{output}")
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    return {
+        "rps": rps,
+        "p50": milliseconds(percentiles["50"]),
+        "p99": milliseconds(percentiles["99"]),
+        "non_2xx": int(errors.group(1)) if errors else 0,
+    }
+
+
+def wrk(url, *, duration="3s", connections="16", threads="2"):
+    assert url.startswith("http://127.0.0.1:"), "loads stay on this machine"
+    command = ["wrk", "--latency", "-t", threads, "-c", connections, "-d", duration, url]
+    output = subprocess.run(command, capture_output=True, text=True, check=True, timeout=120)
+    return parse(output.stdout)

@@ -1,0 +1,21 @@
+from django.core.management import call_command
+from django.urls import reverse
+
+from programme.models import Edition, MiniConference, Session
+
+from .test_views import count_queries
+
+
+def test_synthetic_programme_is_n_times_larger_and_shown(client, programme):
+    base_sessions = Session.objects.of_edition(programme).count()
+    base_mcs = MiniConference.objects.of_edition(programme).count()
+    queries = count_queries(client, reverse("programme:agenda"))
+
+    call_command("generate_programme", scale=3, verbosity=0)
+
+    synthetic = Edition.objects.current()
+    assert synthetic.slug == f"{programme.slug}-x3"
+    assert Session.objects.of_edition(synthetic).count() == 3 * base_sessions
+    assert MiniConference.objects.of_edition(synthetic).count() == 3 * base_mcs
+    assert Session.objects.of_edition(programme).count() == base_sessions
+    assert count_queries(client, reverse("programme:agenda")) == queries
