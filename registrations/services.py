@@ -189,7 +189,8 @@ def _fill_free_seats(mini_conference):
     now = timezone.now()
     for seat in promoted:
         seat.status, seat.promoted_at = Seat.Status.CONFIRMED, now
-    Seat.objects.bulk_update(promoted, ["status", "promoted_at"])
+        # save(), not bulk_update(): post_save tells the public page cache that seats changed.
+        seat.save(update_fields=["status", "promoted_at"])
     return promoted
 
 
