@@ -8,9 +8,9 @@ whichever way the decision is taken; the status itself is never typed by hand.
 
 from functools import partial
 
-from django import forms
 from django.contrib import admin, messages
-from django.db.models import Count, Exists, OuterRef
+from django.db.models import Count, FloatField, Value
+from django.db.models.functions import Coalesce
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils.formats import number_format
@@ -21,8 +21,7 @@ from django.utils.translation import ngettext
 from . import services
 from .exceptions import DecisionRefused
 from .models import Call, Proposal, Review, Speaker
-
-SCORES = [("", "—"), *[(score, str(score)) for score in range(1, 6)]]
+from .reviewing import ProposalAdminForm, ReviewedByMeFilter
 
 
 @admin.register(Call)
@@ -80,64 +79,6 @@ class ReviewInline(admin.TabularInline):
 
     def has_change_permission(self, request, obj=None):
         return False
-
-
-class ReviewedByMeFilter(admin.SimpleListFilter):
-    title = _("mon évaluation")
-    parameter_name = "mon_evaluation"
-
-    def lookups(self, request, model_admin):
-        return [("faite", _("déjà notées par moi")), ("a-faire", _("à noter par moi"))]
-
-    def queryset(self, request, queryset):
-        mine = Exists(Review.objects.filter(proposal=OuterRef("pk"), reviewer=request.user))
-        if self.value() == "faite":
-            return queryset.filter(mine)
-        if self.value() == "a-faire":
-            return queryset.filter(~mine)
-        return queryset
-
-
-class ProposalAdminForm(forms.ModelForm):
-    my_score = forms.TypedChoiceField(
-        label=_("Votre note (1 à 5)"),
-        choices=SCORES,
-        coerce=int,
-        empty_value=None,
-        required=False,
-        help_text=_("« — » retire votre évaluation."),
-    )
-    my_comment = forms.CharField(
-        label=_("Votre commentaire"), widget=forms.Textarea(attrs={"rows": 3}), required=False
-    )
-
-    reviewer = None  # The organiser using the form, set by ProposalAdmin.get_form.
-
-    class Meta:
-        model = Proposal
-        fields = [
-            "title",
-            "summary",
-            "theme",
-            "format",
-            "email",
-            "mini_conference",
-            "internal_notes",
-        ]
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        review = None
-        if self.instance.pk is not None and self.reviewer is not None:
-            review = self.instance.reviews.filter(reviewer=self.reviewer).first()
-        if review is not None:
-            self.initial.update(my_score=review.score, my_comment=review.comment)
-
-    def clean(self):
-        cleaned = super().clean()
-        if cleaned.get("my_comment") and cleaned.get("my_score") is None:
-            self.add_error("my_score", _("Donnez une note de 1 à 5 avec votre commentaire."))
-        return cleaned
 
 
 @admin.register(Proposal)
@@ -252,7 +193,11 @@ class ProposalAdmin(admin.ModelAdmin):
     def speaker_names(self, proposal):
         return ", ".join(str(speaker) for speaker in proposal.speakers.all())
 
-    @admin.display(description=_("note moyenne"), ordering="average_score")
+    # Unrated proposals sort as 0, below the rated ones, whatever the database does with NULL.
+    @admin.display(
+        description=_("note moyenne"),
+        ordering=Coalesce("average_score", Value(0.0), output_field=FloatField()),
+    )
     def average(self, proposal):
         if proposal.average_score is None:
             return "—"

@@ -159,7 +159,9 @@ class Proposal(models.Model):
         help_text=_("Vide : la mini-conférence visée par la proposition."),
     )
     internal_notes = models.TextField(
-        _("notes internes"), blank=True, help_text=_("Jamais montrées aux intervenants.")
+        _("notes internes"),
+        blank=True,
+        help_text=_("Jamais montrées aux intervenantes et intervenants."),
     )
     created_at = models.DateTimeField(_("soumise le"), default=timezone.now)
     updated_at = models.DateTimeField(_("modifiée le"), auto_now=True)
@@ -236,8 +238,8 @@ class Speaker(models.Model):
     )
 
     class Meta:
-        verbose_name = _("intervenante ou intervenant proposé")
-        verbose_name_plural = _("intervenantes et intervenants proposés")
+        verbose_name = _("intervenante ou intervenant")
+        verbose_name_plural = _("intervenantes et intervenants")
         ordering = ["proposal", "order", "pk"]
 
     def __str__(self):

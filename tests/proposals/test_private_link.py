@@ -1,4 +1,5 @@
 import datetime
+import re
 
 import pytest
 from django.urls import reverse
@@ -163,3 +164,24 @@ def test_a_withdrawn_or_decided_proposal_cannot_be_changed(client, submitted, st
         "Cette proposition a déjà reçu une réponse ou a été retirée : elle ne peut plus être "
         "modifiée."
     ]
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        lambda proposal: reverse("proposals:submit"),
+        lambda proposal: reverse("proposals:done"),
+        lambda proposal: url("manage", proposal),
+        lambda proposal: url("edit", proposal),
+        lambda proposal: url("withdraw", proposal),
+        lambda proposal: reverse("speakers:list"),
+    ],
+    ids=["submit", "done", "manage", "edit", "withdraw", "speakers"],
+)
+def test_every_page_of_the_call_has_one_h1_in_french(client, submitted, page):
+    response = client.get(page(submitted))
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert len(re.findall(r"<h1[\s>]", html)) == 1
+    assert '<html lang="fr">' in html

@@ -258,3 +258,22 @@ def test_edition_without_call_says_there_is_none(client, edition):
 
 def test_no_published_edition_is_the_site_404(client, db):
     assert client.get(SUBMIT).status_code == 404
+
+
+def test_markup_typed_in_a_proposal_is_shown_as_text(
+    client, call, mailoutbox, django_capture_on_commit_callbacks
+):
+    data = proposal_post(
+        call,
+        title="<script>alert(1)</script>",
+        **{"speakers-0-biography": '<img src=x onerror="alert(2)">'},
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(SUBMIT, data)
+
+    html = client.get(Proposal.objects.get().get_absolute_url()).content.decode()
+
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "<img" not in html
+    assert "« <script>alert(1)</script> »" in mailoutbox[0].body
