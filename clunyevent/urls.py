@@ -3,7 +3,9 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from clunyevent.health import healthz
 from programme.language import set_language
+from programme.pagecache import public_page
 from programme.sitemaps import sitemaps
 from programme.views import robots_txt
 
@@ -12,8 +14,9 @@ admin.site.site_title = _("Administration")
 admin.site.index_title = _("Programme et inscriptions")
 
 urlpatterns = [
-    path("robots.txt", robots_txt, name="robots"),
-    path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
+    path("robots.txt", public_page(robots_txt), name="robots"),
+    path("sitemap.xml", public_page(sitemap), {"sitemaps": sitemaps}, name="sitemap"),
+    path("healthz", healthz, name="healthz"),
     path("langue/<str:language>/", set_language, name="set-language"),
     path("admin/", admin.site.urls),
     path("inscription/", include("registrations.urls")),

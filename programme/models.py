@@ -15,8 +15,8 @@ class EditionQuerySet(models.QuerySet):
         return self.filter(is_published=True)
 
     def current(self):
-        """The edition the public site shows: the latest published one (the newest on a tie)."""
-        return self.published().order_by("-start_date", "-pk").first()
+        """The edition the public site shows: the latest published one (the oldest on a tie)."""
+        return self.published().order_by("-start_date", "pk").first()
 
 
 class Organisation(models.Model):

@@ -44,7 +44,7 @@ def _item(session, seat, meals):
         end=session.end,
         title=session.title,
         venue=session.venue,
-        kind_label=session.get_kind_display(),
+        kind_label=session.kind_label,
     )
     if (
         session.kind == SessionKind.MINI_CONFERENCES

@@ -6,7 +6,7 @@ from programme.models import Edition, MiniConference, Session
 from .test_views import count_queries
 
 
-def test_synthetic_programme_is_n_times_larger_and_shown(client, programme):
+def test_synthetic_programme_is_n_times_larger_and_shown_instead(client, programme):
     base_sessions = Session.objects.of_edition(programme).count()
     base_mcs = MiniConference.objects.of_edition(programme).count()
     queries = count_queries(client, reverse("programme:agenda"))

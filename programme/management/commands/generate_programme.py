@@ -1,8 +1,8 @@
 """A synthetic programme N times the size of the current one, for benchmarks.
 
 It copies the current edition's days, sessions and mini-conferences N times into a new
-published edition (which becomes the one the site shows), each copy in its own venues so the
-programme stays valid. It never touches the real edition's rows.
+published edition, each copy in its own venues so the programme stays valid. The real edition
+is unpublished so the site shows the copy: for benchmark databases only.
 """
 
 from django.core.management.base import BaseCommand, CommandError
@@ -23,6 +23,7 @@ class Command(BaseCommand):
         if source is None or scale < 1:
             raise CommandError("Il faut une édition publiée et un multiplicateur ≥ 1.")
         edition = self.copy_edition(source, scale)
+        Edition.objects.filter(pk=source.pk).update(is_published=False)
         venues = self.copy_venues(scale)
         counts = [0, 0]
         for day in source.days.all():
@@ -46,7 +47,6 @@ class Command(BaseCommand):
             end_date=source.end_date,
             town=source.town,
             introduction=source.introduction,
-            # Same dates, created later: the site shows it (Edition.objects.current()).
             is_published=True,
         )
 
