@@ -25,6 +25,7 @@ urlpatterns = [
     path("<slug:token>/", views.manage, name="manage"),
     path("<slug:token>/modifier/", views.change, name="change"),
     path("<slug:token>/agenda/", views.agenda, name="agenda"),
+    path("<slug:token>/agenda.ics", views.agenda_ics, name="agenda-ics"),
     path("<slug:token>/annuler/", views.cancel, name="cancel"),
     path("<slug:token>/supprimer/", views.delete, name="delete"),
     path("<slug:token>/attestation/", certificates.certificate, name="certificate"),

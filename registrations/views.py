@@ -1,7 +1,7 @@
 """The participant's pages: sign-up, personal page reached by its link, privacy, public list."""
 
 from django.contrib import messages
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -11,6 +11,7 @@ from programme.views import current_edition_or_404
 
 from . import services
 from .agenda import personal_agenda
+from .calendar import personal_calendar
 from .exceptions import DuplicateRegistration, EditionFull, MiniConferenceFull, RegistrationClosed
 from .forms import HONEYPOT, ChoicesForm, ResendLinkForm, SignupForm, duplicate_email_message
 from .models import Registration, Seat
@@ -151,6 +152,18 @@ def agenda(request, token):
         "days": personal_agenda(registration),
     }
     return render(request, "registrations/agenda.html", context)
+
+
+@never_cache
+def agenda_ics(request, token):
+    registration = registration_or_404(token)
+    base_url = request.build_absolute_uri("/").rstrip("/")
+    response = HttpResponse(
+        personal_calendar(registration, base_url=base_url),
+        content_type="text/calendar; charset=utf-8",
+    )
+    response["Content-Disposition"] = 'inline; filename="mon-programme.ics"'
+    return response
 
 
 @never_cache
