@@ -20,6 +20,7 @@ class StaticPagesSitemap(Sitemap):
             "programme:challenge-list",
             "programme:venue-list",
             "programme:changes",
+            "speakers:list",
         ]
 
     def location(self, name):

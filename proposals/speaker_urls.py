@@ -1,9 +1,11 @@
 # Apart from proposals.urls: the speakers page is part of the programme, not of the call.
 from django.urls import path
 
+from programme.pagecache import public_page
+
 from . import views
 
 app_name = "speakers"
 urlpatterns = [
-    path("", views.speaker_list, name="list"),
+    path("", public_page(views.speaker_list), name="list"),
 ]

@@ -41,7 +41,7 @@ def test_every_public_page_answers_with_one_h1(client, programme):
         assert response.status_code == 200, url
         html = response.content.decode()
         assert len(re.findall(r"<h1[\s>]", html)) == 1, url
-        assert '<html lang="fr">' in html, url
+        assert '<html lang="fr"' in html, url
 
 
 def test_agenda_lists_every_session_with_time_kind_and_venue(client, small_programme):

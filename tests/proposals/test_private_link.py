@@ -184,4 +184,4 @@ def test_every_page_of_the_call_has_one_h1_in_french(client, submitted, page):
     html = response.content.decode()
     assert response.status_code == 200
     assert len(re.findall(r"<h1[\s>]", html)) == 1
-    assert '<html lang="fr">' in html
+    assert '<html lang="fr"' in html

@@ -1,0 +1,61 @@
+"""Offline on site: the web app manifest and the service worker, both served by the site itself
+(the worker from the site's root so that it may keep every programme page)."""
+
+import hashlib
+
+from django.contrib.staticfiles.storage import staticfiles_storage
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.templatetags.static import static
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from .context_processors import edition_for
+
+PRECACHED_STATIC = ["bootstrap/css/bootstrap.min.css", "css/site.css", "js/offline.js"]
+
+
+def precache_urls():
+    return [static(path) for path in PRECACHED_STATIC] + [reverse("programme:agenda")]
+
+
+def service_worker(request):
+    urls = precache_urls()
+    # The worker changes, and old copies are dropped, whenever a precached file changes name.
+    version = hashlib.sha256("|".join(urls).encode()).hexdigest()[:12]
+    response = render(
+        request,
+        "offline/sw.js",
+        {"precache": urls, "version": version},
+        content_type="application/javascript; charset=utf-8",
+    )
+    response["Cache-Control"] = "no-cache"
+    response["Service-Worker-Allowed"] = "/"
+    return response
+
+
+def manifest(request):
+    edition = edition_for(request)
+    name = edition.title if edition else _("Université d'été")
+    return JsonResponse(
+        {
+            "name": name,
+            "short_name": edition.town if edition else name,
+            "description": edition.theme if edition else "",
+            "lang": request.LANGUAGE_CODE,
+            "start_url": reverse("programme:agenda"),
+            "scope": "/",
+            "display": "standalone",
+            "background_color": "#ffffff",
+            "theme_color": "#7a2e0e",
+            "icons": [
+                {
+                    "src": staticfiles_storage.url("img/icon.svg"),
+                    "sizes": "any",
+                    "type": "image/svg+xml",
+                }
+            ],
+        },
+        content_type="application/manifest+json",
+        json_dumps_params={"ensure_ascii": False},
+    )
