@@ -1,0 +1,44 @@
+"""A backup of all the site's data, portable between SQLite and PostgreSQL."""
+
+import datetime
+import gzip
+from pathlib import Path
+
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+
+# Rebuilt by `migrate` on restore, or worthless after it: keeping them would clash.
+EXCLUDED = [
+    "contenttypes",
+    "auth.permission",
+    "sessions",
+    "admin.logentry",
+    "axes.accessattempt",
+    "axes.accesslog",
+    "axes.accessfailurelog",
+]
+
+
+class Command(BaseCommand):
+    help = (
+        "Sauvegarde toutes les données (programme, inscriptions, comptes…) dans un fichier JSON "
+        "compressé, restaurable avec restore_data dans une base vide, SQLite ou PostgreSQL."
+    )
+
+    def add_arguments(self, parser):
+        stamp = datetime.datetime.now().strftime("%Y%m%d-%H%M%S")
+        parser.add_argument("--output", default=f"backups/clunyevent-{stamp}.json.gz")
+
+    def handle(self, *args, output, **options):
+        path = Path(output)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with gzip.open(path, "wt", encoding="utf-8") as stream:
+            call_command(
+                "dumpdata",
+                natural_foreign=True,
+                natural_primary=False,
+                exclude=EXCLUDED,
+                indent=None,
+                stdout=stream,
+            )
+        self.stdout.write(f"Sauvegarde écrite : {path}")
