@@ -53,6 +53,7 @@ def base_env(workdir, scale, database_url):
         DJANGO_CACHE_PREFIX=f"bench-{scale}-{secrets.token_hex(4)}",
         DATABASE_URL=database_url,
         REDIS_URL=REDIS_URL,
+        DJANGO_EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend",
     )
     return env
 

@@ -1,5 +1,9 @@
 """iCalendar (RFC 5545) exports, built with the icalendar library."""
 
+import datetime
+import functools
+import zoneinfo
+
 import icalendar
 from django.utils import timezone
 
@@ -25,6 +29,22 @@ def event(item, *, base_url, stamp):
     return vevent
 
 
+@functools.lru_cache(maxsize=16)
+def vtimezone(name, first_year, last_year):
+    """The VTIMEZONE of a zone for the years the calendar covers: deriving it from the zone's
+    rules is costly and the result never changes, so each process builds it once."""
+    return icalendar.Timezone.from_tzinfo(
+        zoneinfo.ZoneInfo(name),
+        first_date=datetime.date(first_year, 1, 1),
+        last_date=datetime.date(last_year, 12, 31),
+    )
+
+
+def years(items):
+    starts = [item.start.year for item in items] or [timezone.localdate().year]
+    return min(starts), max(starts)
+
+
 def calendar(items, *, name, base_url, stamp=None):
     """A VCALENDAR with a Europe/Paris VTIMEZONE; `stamp` is when the data last changed."""
     stamp = stamp or timezone.now()
@@ -35,7 +55,7 @@ def calendar(items, *, name, base_url, stamp=None):
     cal.add("method", "PUBLISH")
     cal.add("x-wr-calname", name)
     cal.add("x-wr-timezone", timezone.get_current_timezone_name())
+    cal.add_component(vtimezone(timezone.get_current_timezone_name(), *years(items)))
     for item in items:
         cal.add_component(event(item, base_url=base_url, stamp=stamp))
-    cal.add_missing_timezones()
     return cal.to_ical()

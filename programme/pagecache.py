@@ -9,6 +9,7 @@ served from it; a cached page answers If-None-Match with 304 itself.
 import hashlib
 import logging
 import uuid
+from collections import OrderedDict
 from functools import wraps
 
 from django.apps import apps
@@ -23,8 +24,10 @@ from django.utils.translation import get_language_from_request
 logger = logging.getLogger(__name__)
 VERSION_KEY = "site-content-version"
 TIMEOUT = 300  # seconds: a ceiling for what no edit announces (a registration window opening)
-# Headers set inside the cached part of the stack; those of outer middleware are added anew.
+# Headers set inside the cached part of the stack (CSP included: a hit skips its middleware);
+# those of the outer middleware (security headers) are added anew on every answer.
 KEPT_HEADERS = (
+    "Content-Security-Policy",
     "Content-Type",
     "Content-Disposition",
     "Content-Language",
@@ -107,33 +110,60 @@ def to_entry(response, version):
     }
 
 
+class LocalCopies(OrderedDict):
+    """This process's copies of recent entries: a hit then costs one small read of the version
+    from the shared cache instead of moving the whole page out of it."""
+
+    SIZE = 256
+
+    def get_valid(self, key, version):
+        entry = self.get(key)
+        if entry is None or entry["version"] != version:
+            return None
+        self.move_to_end(key)
+        return entry
+
+    def keep(self, key, entry):
+        self[key] = entry
+        self.move_to_end(key)
+        while len(self) > self.SIZE:
+            self.popitem(last=False)
+
+
 class PublicPageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
+        self.local = LocalCopies()
 
     def __call__(self, request):
         if not cacheable_request(request):
             return self.get_response(request)
         key = page_key(request)
         try:
-            found = cache.get_many([VERSION_KEY, key])
-            version = found.get(VERSION_KEY) or current_version()
+            version = current_version()
+            entry = self.local.get_valid(key, version) or self.shared(key, version)
         except Exception:
             logger.exception("Page cache unavailable: rendering without it.")
             return self.get_response(request)
-        entry = found.get(key)
-        if entry is not None and entry["version"] == version:
+        if entry is not None:
             return from_entry(request, entry)
         response = self.get_response(request)
         if getattr(response, "public_page", False) and response.status_code == 200:
             self.store(key, response, version)
         return response
 
-    @staticmethod
-    def store(key, response, version):
+    def shared(self, key, version):
+        entry = cache.get(key)
+        if entry is None or entry["version"] != version:
+            return None
+        self.local.keep(key, entry)
+        return entry
+
+    def store(self, key, response, version):
         entry = to_entry(response, version)
         response["ETag"] = entry["etag"]
         patch_vary_headers(response, ("Accept-Language", "Cookie"))
+        self.local.keep(key, entry)
         try:
             cache.set(key, entry, TIMEOUT)
         except Exception:

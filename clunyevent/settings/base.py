@@ -52,10 +52,11 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Right after SecurityMiddleware, so static files skip the rest of the stack.
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Every HTML answer carries the policy, cached pages included.
-    "csp.middleware.CSPMiddleware",
-    # Public pages served whole from the shared cache, before sessions and templates run.
+    # Public pages served whole from the shared cache, before sessions and templates run;
+    # their stored headers include the CSP, so a hit skips the rest of the stack.
     "programme.pagecache.PublicPageCacheMiddleware",
+    # Every HTML answer carries the policy.
+    "csp.middleware.CSPMiddleware",
     # ETag on every other GET answer, and 304 when the browser already has it.
     "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
