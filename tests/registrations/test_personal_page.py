@@ -74,7 +74,7 @@ def test_personal_pages_are_private(client, register):
 
     assert "no-store" in response["Cache-Control"]
     assert '<meta name="robots" content="noindex, nofollow">' in text(response)
-    assert '<meta name="referrer" content="no-referrer">' in text(response)
+    assert '<meta name="referrer" content="same-origin">' in text(response)
 
 
 def test_markup_typed_in_names_is_escaped_on_the_page(client, register):
