@@ -1,0 +1,223 @@
+"""Every kind of public page, each reached the way a visitor reaches it (forms sent included).
+
+`PAGES` maps an id to a function that takes a `Visit` and leaves its page on that kind of page.
+"""
+
+import datetime
+from dataclasses import dataclass
+from typing import Any
+
+from programme.models import ProgrammeChange, Session, SessionKind
+from registrations import services
+from tests.browser.signup import fill_signup
+from tests.factories import AttendanceFactory, CallFactory, ProposalFactory, SpeakerFactory
+
+
+@dataclass
+class Visit:
+    page: Any
+    url: Any
+    edition: Any
+    registration: Any = None
+    proposal: Any = None
+
+    def open(self, name, *args):
+        return self.page.goto(self.url(name, *args))
+
+    def submit(self):
+        self.page.locator("main form button[type=submit]").first.click()
+        self.page.wait_for_load_state()
+
+
+def sessions_of(edition):
+    return Session.objects.of_edition(edition).order_by("start", "pk")
+
+
+def register_someone(edition, **data):
+    """A registration with a mini-conference, meals and challenges, listed in public."""
+    slot = sessions_of(edition).filter(kind=SessionKind.MINI_CONFERENCES).first()
+    fields = {
+        "first_name": "Dominique",
+        "last_name": "Lefèvre",
+        "email": "dominique.lefevre@example.org",
+        "employer": "Communauté de communes du Clunisois",
+        "category": "trainee",
+        "public_listing": True,
+        **data,
+    }
+    registration = services.register(
+        edition=edition,
+        data=fields,
+        meals=list(sessions_of(edition).meals()[:2]),
+        mini_conference=slot.mini_conferences.order_by("number").first(),
+        join_waiting_list=True,
+        challenges=list(edition.challenges.all()[:3]),
+    )
+    AttendanceFactory(registration=registration, day=edition.days.first(), period="afternoon")
+    return registration
+
+
+def propose(edition):
+    call = CallFactory(edition=edition)
+    theme = edition.days.get(date=datetime.date(2017, 7, 11))
+    mini_conference = sessions_of(edition).get(day=theme, kind=SessionKind.MINI_CONFERENCES)
+    proposal = ProposalFactory(call=call, theme=mini_conference.mini_conferences.first())
+    SpeakerFactory(proposal=proposal)
+    return proposal
+
+
+def record_change(edition):
+    session = sessions_of(edition).first()
+    ProgrammeChange.objects.create(
+        edition=edition,
+        session=session,
+        session_title=session.title,
+        field=ProgrammeChange.Field.TITLE,
+        old_value="Ancien titre",
+        new_value=session.title,
+    )
+
+
+def fill(visit, **fields):
+    for name, value in fields.items():
+        visit.page.fill(f"#id_{name}", value)
+
+
+def plenary(visit):
+    session = sessions_of(visit.edition).filter(kind=SessionKind.PLENARY).first()
+    visit.open("programme:session-detail", session.pk)
+
+
+def mini_conference_slot(visit):
+    slot = sessions_of(visit.edition).filter(kind=SessionKind.MINI_CONFERENCES).first()
+    visit.open("programme:session-detail", slot.pk)
+
+
+def venue(visit):
+    session = sessions_of(visit.edition).filter(venue__isnull=False).first()
+    visit.open("programme:venue-detail", session.venue.slug)
+
+
+def mini_conference(visit):
+    slot = sessions_of(visit.edition).filter(kind=SessionKind.MINI_CONFERENCES).first()
+    visit.open("programme:miniconference-detail", slot.mini_conferences.first().pk)
+
+
+def changes(visit):
+    record_change(visit.edition)
+    visit.open("programme:changes")
+
+
+def signup_errors(visit):
+    visit.open("registrations:signup")
+    fill(visit, email="pas-une-adresse")
+    visit.submit()
+
+
+def signup_closed(visit):
+    visit.edition.registration_closes_at = visit.edition.registration_opens_at
+    visit.edition.registration_opens_at -= datetime.timedelta(days=1)
+    visit.edition.save()
+    visit.open("registrations:signup")
+
+
+def signup_done(visit):
+    visit.open("registrations:signup")
+    fill_signup(visit.page)
+    visit.submit()
+
+
+def resend_errors(visit):
+    visit.open("registrations:resend")
+    fill(visit, email="pas-une-adresse")
+    visit.submit()
+
+
+def resend_sent(visit):
+    visit.open("registrations:resend")
+    fill(visit, email=visit.registration.email)
+    visit.submit()
+
+
+def personal(name):
+    return lambda visit: visit.open(name, visit.registration.token)
+
+
+def change_errors(visit):
+    visit.open("registrations:change", visit.registration.token)
+    first = visit.page.input_value("#id_challenge_1")
+    visit.page.select_option("#id_challenge_2", first)
+    visit.submit()
+
+
+def after_confirming(name):
+    def confirm(visit):
+        visit.open(name, visit.registration.token)
+        visit.submit()
+
+    return confirm
+
+
+def proposal_page(name):
+    return lambda visit: visit.open(name, visit.proposal.token)
+
+
+def proposal_errors(visit):
+    visit.open("proposals:submit")
+    fill(visit, email="pas-une-adresse", **{"speakers-1-first_name": "Alix"})
+    visit.submit()
+
+
+def proposal_call_closed(visit):
+    call = visit.proposal.call
+    call.closes_at = call.opens_at + datetime.timedelta(days=1)
+    call.save()
+    visit.open("proposals:submit")
+
+
+def not_found(visit):
+    visit.page.goto(visit.url("programme:home") + "pas-de-page-ici/")
+
+
+PAGES = {
+    "home": lambda visit: visit.open("programme:home"),
+    "agenda": lambda visit: visit.open("programme:agenda"),
+    "day": lambda visit: visit.open("programme:day-detail", visit.edition.start_date),
+    "session": plenary,
+    "session-mini-conferences": mini_conference_slot,
+    "venue-list": lambda visit: visit.open("programme:venue-list"),
+    "venue": venue,
+    "challenges": lambda visit: visit.open("programme:challenge-list"),
+    "mini-conference-list": lambda visit: visit.open("programme:miniconference-list"),
+    "mini-conference": mini_conference,
+    "changes": changes,
+    "now": lambda visit: visit.open("programme:now"),
+    "accessibility": lambda visit: visit.open("programme:accessibility"),
+    "signup": lambda visit: visit.open("registrations:signup"),
+    "signup-errors": signup_errors,
+    "signup-closed": signup_closed,
+    "signup-done": signup_done,
+    "resend": lambda visit: visit.open("registrations:resend"),
+    "resend-errors": resend_errors,
+    "resend-sent": resend_sent,
+    "personal-page": personal("registrations:manage"),
+    "change": personal("registrations:change"),
+    "change-errors": change_errors,
+    "cancel": personal("registrations:cancel"),
+    "cancelled": after_confirming("registrations:cancel"),
+    "delete": personal("registrations:delete"),
+    "deleted": after_confirming("registrations:delete"),
+    "personal-agenda": personal("registrations:agenda"),
+    "certificate": personal("registrations:certificate"),
+    "privacy": lambda visit: visit.open("registrations:privacy"),
+    "participants": lambda visit: visit.open("registrations:public-list"),
+    "not-found": not_found,
+    "proposal-form": lambda visit: visit.open("proposals:submit"),
+    "proposal-errors": proposal_errors,
+    "proposal-call-closed": proposal_call_closed,
+    "proposal-page": proposal_page("proposals:manage"),
+    "proposal-edit": proposal_page("proposals:edit"),
+    "proposal-withdraw": proposal_page("proposals:withdraw"),
+    "proposal-done": lambda visit: visit.open("proposals:done"),
+    "speakers": lambda visit: visit.open("speakers:list"),
+}

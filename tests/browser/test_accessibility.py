@@ -1,0 +1,41 @@
+"""axe-core on every kind of public page and every form, in its error state too."""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from tests.browser.public_pages import PAGES, Visit, propose, register_someone
+
+WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+AXE = Axe()
+
+
+def axe_violations(page):
+    """axe-core's report of WCAG 2.1 A and AA violations on the page, or "" when none."""
+    options = {"runOnly": {"type": "tag", "values": WCAG_21_AA}, "resultTypes": ["violations"]}
+    results = AXE.run(page, options=options)
+    return results.generate_report() if results.violations_count else ""
+
+
+@pytest.fixture
+def visit(page, url, edition):
+    return Visit(
+        page=page,
+        url=url,
+        edition=edition,
+        registration=register_someone(edition),
+        proposal=propose(edition),
+    )
+
+
+def response_status(page):
+    """The HTTP status of the page shown, so that an error page is not audited by mistake."""
+    return page.evaluate("performance.getEntriesByType('navigation')[0].responseStatus")
+
+
+@pytest.mark.parametrize("kind", list(PAGES))
+def test_page_has_no_wcag_21_aa_violation(visit, kind):
+    PAGES[kind](visit)
+
+    assert response_status(visit.page) == (404 if kind == "not-found" else 200)
+    assert visit.page.locator("h1").count() == 1
+    assert axe_violations(visit.page) == ""
