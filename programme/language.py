@@ -3,6 +3,8 @@ per-visitor form tokens, so they stay cacheable. The choice is remembered in a c
 
 from django.conf import settings
 from django.http import Http404, HttpResponseRedirect
+from django.utils import translation
+from django.utils.cache import patch_vary_headers
 from django.utils.http import url_has_allowed_host_and_scheme
 
 ONE_YEAR = 365 * 24 * 3600
@@ -26,3 +28,24 @@ def set_language(request, language):
         samesite=settings.LANGUAGE_COOKIE_SAMESITE,
     )
     return response
+
+
+def language_for(request):
+    """French unless the visitor chose English with the switcher: the browser's own language
+    (Accept-Language) is not followed, so the site's default stays French for everyone."""
+    code = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+    return code if code in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+
+
+class LanguageCookieMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        language = language_for(request)
+        translation.activate(language)
+        request.LANGUAGE_CODE = language
+        response = self.get_response(request)
+        patch_vary_headers(response, ("Cookie",))
+        response.headers.setdefault("Content-Language", language)
+        return response

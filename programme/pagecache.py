@@ -19,7 +19,8 @@ from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import parse_http_date_safe
-from django.utils.translation import get_language_from_request
+
+from .language import language_for
 
 logger = logging.getLogger(__name__)
 VERSION_KEY = "site-content-version"
@@ -75,7 +76,7 @@ def cacheable_request(request):
 
 
 def page_key(request):
-    language = get_language_from_request(request)
+    language = language_for(request)
     digest = hashlib.sha256(request.get_full_path().encode()).hexdigest()
     return f"page:{language}:{request.get_host()}:{digest}"
 
@@ -89,7 +90,7 @@ def from_entry(request, entry):
     for name, value in entry["headers"].items():
         response[name] = value
     response["ETag"] = entry["etag"]
-    patch_vary_headers(response, ("Accept-Language", "Cookie"))
+    patch_vary_headers(response, ("Cookie",))
     last_modified = response.get("Last-Modified")
     return get_conditional_response(
         request,
@@ -162,7 +163,7 @@ class PublicPageCacheMiddleware:
     def store(self, key, response, version):
         entry = to_entry(response, version)
         response["ETag"] = entry["etag"]
-        patch_vary_headers(response, ("Accept-Language", "Cookie"))
+        patch_vary_headers(response, ("Cookie",))
         self.local.keep(key, entry)
         try:
             cache.set(key, entry, TIMEOUT)

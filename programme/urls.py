@@ -1,8 +1,8 @@
 from django.urls import path, register_converter
 
 from . import export_views, views
-from .pagecache import public_page
 from .feeds import ProgrammeChangesFeed
+from .pagecache import public_page
 
 
 class IsoDateConverter:

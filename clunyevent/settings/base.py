@@ -60,8 +60,8 @@ MIDDLEWARE = [
     # ETag on every other GET answer, and 304 when the browser already has it.
     "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    # After sessions, before CommonMiddleware: picks French or English from the cookie.
-    "django.middleware.locale.LocaleMiddleware",
+    # Before CommonMiddleware: French, or English when chosen with the switcher (a cookie).
+    "programme.language.LanguageCookieMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

@@ -84,10 +84,17 @@ def test_visitors_with_a_session_get_a_fresh_render(admin_client, client, small_
     assert count > 0
 
 
+def test_browser_language_does_not_change_the_default_french(client, small_programme):
+    response = client.get(reverse("programme:agenda"), HTTP_ACCEPT_LANGUAGE="en-GB,en")
+    assert response["Content-Language"] == "fr"
+    assert '<html lang="fr"' in response.content.decode()
+
+
 def test_each_language_has_its_own_cached_copy(client, small_programme):
     url = reverse("programme:agenda")
     french = client.get(url)
-    english = client.get(url, HTTP_ACCEPT_LANGUAGE="en")
+    client.cookies["django_language"] = "en"
+    english = client.get(url)
     assert french["Content-Language"] == "fr"
     assert english["Content-Language"] == "en"
 
