@@ -2,14 +2,11 @@
 #
 # ORGANISER_PERMISSIONS is the one list of what the group may do. A later app (or a later model
 # here) adds its permissions with its own data migration, built the same way: call
-# create_permissions for the app, then group.permissions.add(...) for the new codenames.
+# programme.organisers.grant with its own {model: actions}.
 
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-ORGANISER_GROUP = "Organisateur·rice"
-
-EVERYTHING = ("add", "change", "delete", "view")
+from programme.organisers import EVERYTHING, grant
 
 ORGANISER_PERMISSIONS = {
     "programme": {
@@ -40,39 +37,9 @@ ORGANISER_PERMISSIONS = {
 }
 
 
-def ensure_permissions(apps, using):
-    """Permissions are normally created after migrate; the group needs them now."""
-    for label in ORGANISER_PERMISSIONS:
-        app_config = apps.get_app_config(label)
-        # Historical app configs have no models module, which create_permissions skips.
-        app_config.models_module = True
-        create_permissions(app_config, apps=apps, verbosity=0, using=using)
-        app_config.models_module = None
-
-
-def wanted_permissions(apps, using):
-    Permission = apps.get_model("auth", "Permission")
-    wanted = [
-        (label, f"{action}_{model}")
-        for label, models in ORGANISER_PERMISSIONS.items()
-        for model, actions in models.items()
-        for action in actions
-    ]
-    permissions = []
-    for label, codename in wanted:
-        # get() fails loudly if a model was renamed: better than a group silently short of rights.
-        permissions.append(
-            Permission.objects.using(using).get(content_type__app_label=label, codename=codename)
-        )
-    return permissions
-
-
 def create_organiser_group(apps, schema_editor):
-    using = schema_editor.connection.alias
-    ensure_permissions(apps, using)
-    Group = apps.get_model("auth", "Group")
-    group, _ = Group.objects.using(using).get_or_create(name=ORGANISER_GROUP)
-    group.permissions.set(wanted_permissions(apps, using))
+    for label, permissions in ORGANISER_PERMISSIONS.items():
+        grant(apps, schema_editor, label, permissions)
 
 
 class Migration(migrations.Migration):
