@@ -1,0 +1,242 @@
+"""The English interface: every public page in English with no French interface string left,
+a complete and compiled catalogue, a language switch that is remembered, French by default."""
+
+import datetime
+import gettext
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.views.defaults import server_error
+
+from programme.models import Day, MiniConference, Session, Venue
+from tests import factories
+from tests.i18n_checks import (
+    CATALOGUE,
+    ROOT,
+    french_left,
+    po_entries,
+    unfinished,
+    unmarked_sentences,
+)
+
+SOURCES = ["clunyevent", "programme", "proposals", "registrations", "teams", "templates"]
+TEMPLATES = sorted(
+    path.relative_to(ROOT)
+    for directory in map(Path, settings.TEMPLATES[0]["DIRS"])
+    for path in directory.rglob("*")
+    if path.suffix in (".html", ".txt")
+)
+
+
+@pytest.fixture
+def world(programme):
+    """The shipped programme, open for registration, with one participant and one proposal."""
+    now = timezone.now()
+    programme.registration_opens_at = now - datetime.timedelta(days=1)
+    programme.registration_closes_at = now + datetime.timedelta(days=30)
+    programme.contact_email = "contact@example.org"
+    programme.save()
+    mini_conference = MiniConference.objects.of_edition(programme).order_by("pk").first()
+    registration = factories.RegistrationFactory(edition=programme, public_listing=True)
+    factories.SeatFactory(registration=registration, mini_conference=mini_conference)
+    first_day = Day.objects.filter(edition=programme).order_by("date").first()
+    factories.AttendanceFactory(registration=registration, day=first_day, period="afternoon")
+    session = Session.objects.of_edition(programme).filter(venue__isnull=False).first()
+    session.title += " (nouvel intitulé)"
+    session.save()  # A published session renamed: the changes page lists it.
+    proposal = factories.ProposalFactory(
+        call=factories.CallFactory(edition=programme), theme=mini_conference
+    )
+    factories.SpeakerFactory(proposal=proposal, order=0)
+    return {
+        "day": first_day,
+        "session": session,
+        "venue": Venue.objects.filter(sessions__in=[session]).get(),
+        "mini_conference": mini_conference,
+        "registration": registration,
+        "proposal": proposal,
+    }
+
+
+def personal(name):
+    return lambda c, w: c.get(reverse(name, args=[w["registration"].token]))
+
+
+def private(name):
+    return lambda c, w: c.get(reverse(name, args=[w["proposal"].token]))
+
+
+def after(session_key, world_key, name):
+    """A thanks page, shown to the browser that just sent the form."""
+
+    def visit(client, world):
+        session = client.session
+        session[session_key] = world[world_key].token
+        session.save()
+        return client.get(reverse(name))
+
+    return visit
+
+
+def get(name):
+    return lambda c, w: c.get(reverse(name))
+
+
+PAGES = {
+    "home": get("programme:home"),
+    "agenda": get("programme:agenda"),
+    "day": lambda c, w: c.get(w["day"].get_absolute_url()),
+    "session": lambda c, w: c.get(w["session"].get_absolute_url()),
+    "venues": get("programme:venue-list"),
+    "venue": lambda c, w: c.get(w["venue"].get_absolute_url()),
+    "challenges": get("programme:challenge-list"),
+    "mini-conferences": get("programme:miniconference-list"),
+    "mini-conference": lambda c, w: c.get(w["mini_conference"].get_absolute_url()),
+    "changes": get("programme:changes"),
+    "now": get("programme:now"),
+    "accessibility": get("programme:accessibility"),
+    "signup": get("registrations:signup"),
+    "signup-errors": lambda c, w: c.post(reverse("registrations:signup"), {"email": "x"}),
+    "signup-done": after("registrations:last_token", "registration", "registrations:done"),
+    "resend": get("registrations:resend"),
+    "resend-sent": lambda c, w: c.post(reverse("registrations:resend"), {"email": "a@b.org"}),
+    "privacy": get("registrations:privacy"),
+    "participants": get("registrations:public-list"),
+    "personal-page": personal("registrations:manage"),
+    "change": personal("registrations:change"),
+    "cancel": personal("registrations:cancel"),
+    "delete": personal("registrations:delete"),
+    "personal-agenda": personal("registrations:agenda"),
+    "certificate": personal("registrations:certificate"),
+    "cancelled": get("registrations:cancelled"),
+    "deleted": get("registrations:deleted"),
+    "not-found": lambda c, w: c.get("/cette-page-n-existe-pas/"),
+    "speakers": get("speakers:list"),
+    "proposal-form": get("proposals:submit"),
+    "proposal-errors": lambda c, w: c.post(reverse("proposals:submit"), {"title": "x"}),
+    "proposal-done": after("proposals:last_token", "proposal", "proposals:done"),
+    "proposal": private("proposals:manage"),
+    "proposal-edit": private("proposals:edit"),
+    "proposal-withdraw": private("proposals:withdraw"),
+}
+
+
+@pytest.fixture
+def english(client):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    return client
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_page_in_english_leaves_no_french_interface_string(english, world, page):
+    response = PAGES[page](english, world)
+
+    assert response.status_code == (404 if page == "not-found" else 200)
+    content = response.content.decode()
+    assert '<html lang="en"' in content
+    assert french_left(content) == []
+
+
+def test_server_error_page_in_english(rf, db):
+    with translation.override("en"):
+        content = server_error(rf.get("/")).content.decode()
+
+    assert '<html lang="en"' in content
+    assert french_left(content) == []
+
+
+def test_confirmation_email_in_english(english, world, mailoutbox):
+    english.post(reverse("registrations:resend"), {"email": world["registration"].email})
+
+    (message,) = mailoutbox
+    assert "Your registration" in message.subject
+    assert french_left(f"{message.subject}\n{message.body}") == []
+
+
+@pytest.fixture(autouse=True)
+def french_afterwards():
+    # The language middleware activates the visitor's language for the thread and leaves it:
+    # later tests must not inherit English.
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+def test_catalogue_has_no_untranslated_or_fuzzy_entry():
+    assert unfinished(po_entries(CATALOGUE / "django.po")) == []
+
+
+def test_compiled_catalogue_is_the_po_file():
+    with (CATALOGUE / "django.mo").open("rb") as compiled:
+        mo = gettext.GNUTranslations(compiled)
+
+    stale = []
+    for entry in po_entries(CATALOGUE / "django.po"):
+        if "msgid_plural" in entry:
+            plural = [mo.ngettext(entry["msgid"], entry["msgid_plural"], n) for n in (1, 2)]
+            stale += [entry["msgid"]] if plural != entry["translations"] else []
+        elif mo.gettext(entry["msgid"]) != entry["translations"][0]:
+            stale.append(entry["msgid"])
+    assert stale == []
+
+
+@pytest.mark.skipif(not shutil.which("xgettext"), reason="needs gettext: apt-get install gettext")
+def test_catalogue_holds_every_string_of_the_source(tmp_path):
+    """makemessages on a copy of the sources: any string marked since the last update comes
+    out untranslated, any changed one fuzzy."""
+    for name in SOURCES:
+        shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(ROOT / "locale", tmp_path / "locale")
+    shutil.copy(ROOT / "manage.py", tmp_path)
+    subprocess.run(
+        [sys.executable, "manage.py", "makemessages", "-l", "en", "--no-location"],
+        cwd=tmp_path,
+        env={"PATH": os.environ["PATH"], "DJANGO_SETTINGS_MODULE": "clunyevent.settings.test"},
+        check=True,
+        capture_output=True,
+    )
+
+    assert unfinished(po_entries(tmp_path / "locale" / "en" / "LC_MESSAGES" / "django.po")) == []
+
+
+def test_french_is_the_default_whatever_the_browser(client, programme):
+    content = client.get("/", HTTP_ACCEPT_LANGUAGE="en-GB,en;q=0.9").content.decode()
+
+    assert '<html lang="fr"' in content
+    assert "Aller au contenu" in content
+
+
+def test_switch_to_english_is_remembered(client, programme):
+    response = client.get(reverse("set-language", args=["en"]), {"next": "/programme/"})
+
+    assert (response.status_code, response["Location"]) == (302, "/programme/")
+    assert response.cookies[settings.LANGUAGE_COOKIE_NAME].value == "en"
+    assert response.cookies[settings.LANGUAGE_COOKIE_NAME]["max-age"] == 365 * 24 * 3600
+    for path in ("/programme/", "/lieux/"):
+        content = client.get(path).content.decode()
+        assert '<html lang="en"' in content
+        assert "Skip to content" in content
+
+
+def test_switch_back_to_french(english, programme):
+    english.get(reverse("set-language", args=["fr"]), {"next": "/"})
+
+    assert '<html lang="fr"' in english.get("/").content.decode()
+
+
+def test_switch_offers_the_other_language_in_its_own_language(english, programme):
+    content = english.get("/").content.decode()
+
+    assert 'lang="fr" hreflang="fr">Français</a>' in content
+    assert f'href="{reverse("set-language", args=["fr"])}?next=/"' in content
+
+
+@pytest.mark.parametrize("template", TEMPLATES, ids=str)
+def test_template_has_no_unmarked_sentence(template):
+    assert unmarked_sentences(template) == []
