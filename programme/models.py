@@ -8,6 +8,7 @@ from django.db.models import F, Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class EditionQuerySet(models.QuerySet):
@@ -211,7 +212,8 @@ class Venue(models.Model):
 
 class Person(models.Model):
     first_name = models.CharField(_("prénom"), max_length=100)
-    last_name = models.CharField(_("nom"), max_length=100)
+    # « nom » alone is also an organisation's or a venue's name: the context tells them apart.
+    last_name = models.CharField(pgettext_lazy("personne", "nom"), max_length=100)
     organisation = models.CharField(_("organisation"), max_length=200, blank=True)
     job_title = models.CharField(_("fonction"), max_length=200, blank=True)
     biography = models.TextField(_("biographie"), blank=True)

@@ -11,7 +11,7 @@ from django.db import models
 from django.db.models import Avg, Count, F, Q
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from programme.models import Edition, MiniConference, Person
@@ -224,7 +224,7 @@ class Speaker(models.Model):
     )
     order = models.PositiveSmallIntegerField(_("ordre"), default=0)
     first_name = models.CharField(_("prénom"), max_length=100)
-    last_name = models.CharField(_("nom"), max_length=100)
+    last_name = models.CharField(pgettext_lazy("personne", "nom"), max_length=100)
     organisation = models.CharField(_("organisation"), max_length=200)
     job_title = models.CharField(_("fonction"), max_length=200, blank=True)
     biography = models.TextField(_("courte biographie"), max_length=1000, blank=True)

@@ -8,6 +8,7 @@ from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from programme.models import Challenge, Day, Edition, MiniConference, Session
 
@@ -48,7 +49,7 @@ class Registration(models.Model):
         _("jeton du lien personnel"), max_length=64, unique=True, default=new_token, editable=False
     )
     first_name = models.CharField(_("prénom"), max_length=100)
-    last_name = models.CharField(_("nom"), max_length=100)
+    last_name = models.CharField(pgettext_lazy("personne", "nom"), max_length=100)
     email = models.EmailField(_("adresse électronique"))
     employer = models.CharField(
         _("employeur"), max_length=200, help_text=_("Collectivité, administration, association…")

@@ -8,6 +8,7 @@ would run as a formula in a spreadsheet: every such value is prefixed with a quo
 import zoneinfo
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from import_export import fields, resources, widgets
 from import_export.formats import base_formats
 
@@ -49,7 +50,7 @@ class ParisDateTimeWidget(widgets.DateTimeWidget):
 
 
 class RegistrationResource(resources.ModelResource):
-    last_name = fields.Field(attribute="last_name", column_name=_("nom"))
+    last_name = fields.Field(attribute="last_name", column_name=pgettext_lazy("personne", "nom"))
     first_name = fields.Field(attribute="first_name", column_name=_("prénom"))
     email = fields.Field(attribute="email", column_name=_("courriel"))
     employer = fields.Field(attribute="employer", column_name=_("employeur"))
