@@ -16,6 +16,8 @@ from django.urls import reverse
 from django.utils import timezone
 from playwright.sync_api import sync_playwright
 
+from tests.browser.public_pages import Visit, propose, register_someone
+
 # Playwright's sync API keeps an event loop running in the test's thread, and Django then
 # refuses ORM calls from it (SynchronousOnlyOperation). The tests never await anything: the
 # calls are synchronous in fact, which is what this switch tells Django.
@@ -41,13 +43,19 @@ DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 360, "height": 740}
 
 
+def require_chromium(path=CHROMIUM, environ=os.environ):
+    """Skip the browser tests where Chromium is missing, except under CI, where they fail."""
+    if path.exists():
+        return
+    # A developer without Chromium still runs the rest of the suite; CI must not hide it.
+    if environ.get("CI", "").lower() == "true":
+        pytest.fail(MISSING_CHROMIUM, pytrace=False)
+    pytest.skip(MISSING_CHROMIUM)
+
+
 @pytest.fixture(scope="session")
 def browser():
-    if not CHROMIUM.exists():
-        # A developer without Chromium still runs the rest of the suite; CI must not hide it.
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(MISSING_CHROMIUM, pytrace=False)
-        pytest.skip(MISSING_CHROMIUM)
+    require_chromium()
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield chromium
@@ -114,3 +122,15 @@ def personal_link(live_server):
         return live_server.url + found.group(1)
 
     return last_link
+
+
+@pytest.fixture
+def visit(page, url, edition):
+    """A visitor's page, with a registration and a proposal whose private pages it can open."""
+    return Visit(
+        page=page,
+        url=url,
+        edition=edition,
+        registration=register_someone(edition),
+        proposal=propose(edition),
+    )

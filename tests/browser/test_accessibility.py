@@ -3,7 +3,7 @@
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from tests.browser.public_pages import PAGES, Visit, propose, register_someone
+from tests.browser.public_pages import PAGES
 
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 AXE = Axe()
@@ -14,17 +14,6 @@ def axe_violations(page):
     options = {"runOnly": {"type": "tag", "values": WCAG_21_AA}, "resultTypes": ["violations"]}
     results = AXE.run(page, options=options)
     return results.generate_report() if results.violations_count else ""
-
-
-@pytest.fixture
-def visit(page, url, edition):
-    return Visit(
-        page=page,
-        url=url,
-        edition=edition,
-        registration=register_someone(edition),
-        proposal=propose(edition),
-    )
 
 
 def response_status(page):
