@@ -12,7 +12,11 @@ from .views import current_edition_or_404
 def change_summary(change):
     if change.field in ("added", "removed"):
         moment = change.old_value or change.new_value
-        return f"{change.get_field_display()} : {change.session_title} ({moment})"
+        return _("%(field)s : %(title)s (%(moment)s)") % {
+            "field": change.get_field_display(),
+            "title": change.session_title,
+            "moment": moment,
+        }
     return _("%(field)s : « %(old)s » → « %(new)s »") % {
         "field": change.get_field_display().capitalize(),
         "old": change.old_value or "—",

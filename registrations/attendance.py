@@ -117,8 +117,11 @@ def format_duration(duration):
     if not hours:
         return gettext("%(minutes)d min") % {"minutes": minutes}
     if not minutes:
-        return f"{hours}{NBSP}h"
-    return f"{hours}{NBSP}h{NBSP}{minutes:02d}"
+        text = gettext("%(hours)d h") % {"hours": hours}
+    else:
+        text = gettext("%(hours)d h %(minutes)02d") % {"hours": hours, "minutes": minutes}
+    # Non-breaking, in every language: a duration never splits across two lines.
+    return text.replace(" ", NBSP)
 
 
 def recorded_present(*, half_day):

@@ -24,7 +24,7 @@ class MealsField(forms.ModelMultipleChoiceField):
 
     def label_from_instance(self, obj):
         when = f"{capfirst(long_date(obj.day.date))}, {time_range(obj.start, obj.end)}"
-        return f"{when} : {obj.title}"
+        return _("%(when)s : %(title)s") % {"when": when, "title": obj.title}
 
 
 class MiniConferenceField(forms.ModelChoiceField):
