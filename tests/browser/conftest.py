@@ -125,7 +125,7 @@ def personal_link(live_server):
 
 
 @pytest.fixture
-def visit(page, url, edition):
+def visit(page, url, edition, monkeypatch):
     """A visitor's page, with a registration and a proposal whose private pages it can open."""
     return Visit(
         page=page,
@@ -133,4 +133,5 @@ def visit(page, url, edition):
         edition=edition,
         registration=register_someone(edition),
         proposal=propose(edition),
+        monkeypatch=monkeypatch,
     )

@@ -20,6 +20,7 @@ class Visit:
     edition: Any
     registration: Any = None
     proposal: Any = None
+    monkeypatch: Any = None
 
     def open(self, name, *args):
         return self.page.goto(self.url(name, *args))
@@ -108,6 +109,13 @@ def changes(visit):
     visit.open("programme:changes")
 
 
+def now_during_the_event(visit):
+    # The site's one clock, patched in this process: the live server's thread reads it too.
+    first = sessions_of(visit.edition).first()
+    visit.monkeypatch.setattr("programme.clock.now", lambda: first.start)
+    visit.open("programme:now")
+
+
 def signup_errors(visit):
     visit.open("registrations:signup")
     fill(visit, email="pas-une-adresse")
@@ -192,6 +200,7 @@ PAGES = {
     "mini-conference": mini_conference,
     "changes": changes,
     "now": lambda visit: visit.open("programme:now"),
+    "now-during-the-event": now_during_the_event,
     "accessibility": lambda visit: visit.open("programme:accessibility"),
     "signup": lambda visit: visit.open("registrations:signup"),
     "signup-errors": signup_errors,
