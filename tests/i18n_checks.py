@@ -122,7 +122,8 @@ def data_text():
         for model in apps.get_app_config(label).get_models():
             fields = model._meta.concrete_fields
             names = [f.name for f in fields if isinstance(f, models.CharField | models.TextField)]
-            for row in model.objects.values_list(*names):
+            # values_list() without names would list every field: skip models with no text.
+            for row in model.objects.values_list(*names) if names else []:
                 values += [v for v in row if v]
     return squeeze(" ".join(values))
 

@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.views.defaults import server_error
 
-from programme.models import Day, MiniConference, Session, Venue
+from programme.models import Challenge, Day, MiniConference, Session
 from tests import factories
 from tests.i18n_checks import (
     CATALOGUE,
@@ -35,19 +35,31 @@ TEMPLATES = sorted(
 )
 
 
+def participant(edition, mini_conference):
+    """A registration with something in every part of the personal page."""
+    registration = factories.RegistrationFactory(edition=edition, public_listing=True)
+    factories.SeatFactory(registration=registration, mini_conference=mini_conference)
+    for rank, challenge in enumerate(Challenge.objects.of_edition(edition)[:3], start=1):
+        factories.ChallengePreferenceFactory(
+            registration=registration, challenge=challenge, rank=rank
+        )
+    registration.meals.set(Session.objects.of_edition(edition).meals()[:2])
+    first_day = Day.objects.filter(edition=edition).order_by("date").first()
+    factories.AttendanceFactory(registration=registration, day=first_day, period="afternoon")
+    return registration
+
+
 @pytest.fixture
 def world(programme):
-    """The shipped programme, open for registration, with one participant and one proposal."""
+    """The shipped programme, open for registration, with one participant, one speaker and
+    one proposal."""
     now = timezone.now()
     programme.registration_opens_at = now - datetime.timedelta(days=1)
     programme.registration_closes_at = now + datetime.timedelta(days=30)
     programme.contact_email = "contact@example.org"
     programme.save()
     mini_conference = MiniConference.objects.of_edition(programme).order_by("pk").first()
-    registration = factories.RegistrationFactory(edition=programme, public_listing=True)
-    factories.SeatFactory(registration=registration, mini_conference=mini_conference)
-    first_day = Day.objects.filter(edition=programme).order_by("date").first()
-    factories.AttendanceFactory(registration=registration, day=first_day, period="afternoon")
+    mini_conference.speakers.add(factories.PersonFactory(organisation="Ville de Mâcon"))
     session = Session.objects.of_edition(programme).filter(venue__isnull=False).first()
     session.title += " (nouvel intitulé)"
     session.save()  # A published session renamed: the changes page lists it.
@@ -56,11 +68,11 @@ def world(programme):
     )
     factories.SpeakerFactory(proposal=proposal, order=0)
     return {
-        "day": first_day,
+        "day": session.day,
         "session": session,
-        "venue": Venue.objects.filter(sessions__in=[session]).get(),
+        "venue": session.venue,
         "mini_conference": mini_conference,
-        "registration": registration,
+        "registration": participant(programme, mini_conference),
         "proposal": proposal,
     }
 
