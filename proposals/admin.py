@@ -242,7 +242,8 @@ class ProposalAdmin(admin.ModelAdmin):
             try:
                 decide(proposal=proposal, request=request)
             except DecisionRefused as error:
-                messages.error(request, f"« {proposal.title} » : {error.message}")
+                message = _("« %(title)s » : %(error)s")
+                messages.error(request, message % {"title": proposal.title, "error": error.message})
             else:
                 done += 1
         if done:
