@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.views.defaults import server_error
 
+from programme import formats
 from programme.models import Challenge, Day, MiniConference, Session
 from tests import factories
 from tests.i18n_checks import (
@@ -178,6 +179,31 @@ def french_afterwards():
     # later tests must not inherit English.
     yield
     translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.mark.parametrize(
+    ("render", "expected"),
+    [
+        (lambda: formats.long_date(datetime.date(2017, 7, 10)), "Monday 10 July 2017"),
+        (lambda: formats.long_date(datetime.date(2017, 7, 1)), "Saturday 1 July 2017"),
+        (lambda: formats.short_time(factories.paris(datetime.date(2017, 7, 10), 9)), "09:00"),
+        (
+            lambda: formats.time_range(
+                factories.paris(datetime.date(2017, 7, 10), 14, 30),
+                factories.paris(datetime.date(2017, 7, 10), 15, 30),
+            ),
+            "14:30 – 15:30",
+        ),
+        (
+            lambda: formats.time_range(factories.paris(datetime.date(2017, 7, 10), 19, 30), None),
+            "from 19:30",
+        ),
+    ],
+    ids=["long-date", "first-of-month", "short-time", "time-range", "open-end"],
+)
+def test_dates_and_times_in_english(render, expected):
+    with translation.override("en"):
+        assert render() == expected
 
 
 def test_catalogue_has_no_untranslated_or_fuzzy_entry():
