@@ -20,7 +20,8 @@ from tests.browser.public_pages import Visit, propose, register_someone
 
 # Playwright's sync API keeps an event loop running in the test's thread, and Django then
 # refuses ORM calls from it (SynchronousOnlyOperation). The tests never await anything: the
-# calls are synchronous in fact, which is what this switch tells Django.
+# calls are synchronous in fact, which is what this switch tells Django. Set for the whole
+# session: the session-wide browser keeps its loop running for the tests that come after.
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 
 CHROMIUM = Path("/usr/bin/chromium")
