@@ -25,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 SCALES = [int(s) for s in os.environ.get("BENCH_SCALES", "1,10,100").split(",")]
-DURATION = os.environ.get("BENCH_DURATION", "3s")
+DURATION = os.environ.get("BENCH_DURATION", "2s")
 CONNECTIONS = os.environ.get("BENCH_CONNECTIONS", "16")
 WORKERS = os.environ.get("BENCH_WORKERS", "3")
 REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/14")
