@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import translation
 
 from .models import Seat
 from .seats import waiting_position
@@ -45,8 +46,10 @@ def _message(name, registration, request, **context):
         personal_url=absolute_url(registration.get_absolute_url(), request),
         privacy_url=absolute_url(reverse("registrations:privacy"), request),
     )
-    subject = render_to_string(f"registrations/emails/{name}_subject.txt", context)
-    body = render_to_string(f"registrations/emails/{name}.txt", context)
+    # In the participant's language, whoever triggers the email (an organiser, a promotion).
+    with translation.override(registration.language):
+        subject = render_to_string(f"registrations/emails/{name}_subject.txt", context)
+        body = render_to_string(f"registrations/emails/{name}.txt", context)
     return EmailMessage(
         # A header must hold on one line, whatever the template's line breaks.
         subject=" ".join(subject.split()),

@@ -3,7 +3,9 @@
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Div, Fieldset, Layout
 from django import forms
+from django.conf import settings
 from django.urls import reverse
+from django.utils import translation
 from django.utils.html import format_html
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
@@ -229,6 +231,8 @@ class SignupForm(WorkshopChoicesMixin, forms.ModelForm):
 
     def save(self, commit=True, *, request=None):
         data = {name: self.cleaned_data[name] for name in self.Meta.fields}
+        # Later emails (promotion, organisers' resend) speak the language used to sign up.
+        data["language"] = translation.get_language() or settings.LANGUAGE_CODE
         return services.register(edition=self.edition, data=data, request=request, **self.choices())
 
 

@@ -2,6 +2,7 @@
 
 import secrets
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
@@ -76,6 +77,13 @@ class Registration(models.Model):
     dietary_needs = models.TextField(_("régime alimentaire"), blank=True)
     accessibility_needs = models.TextField(_("besoins d'accessibilité"), blank=True)
     consent_at = models.DateTimeField(_("consentement au traitement des données"))
+    language = models.CharField(
+        _("langue des courriels"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        help_text=_("La langue du site au moment de l'inscription."),
+    )
     public_listing = models.BooleanField(
         _("accepte de figurer sur la liste publique"), default=False
     )

@@ -80,6 +80,9 @@ def resend_link(request):
         email = form.cleaned_data["email"]
         registration = active_registrations().filter(edition=edition, email__iexact=email).first()
         if registration is not None:
+            # Asking again is the participant's latest word on their language.
+            registration.language = request.LANGUAGE_CODE
+            registration.save(update_fields=["language"])
             services.send_confirmation(registration=registration, request=request)
     context = {"form": form, "sent": sent, "edition": edition}
     return render(request, "registrations/resend.html", context)
