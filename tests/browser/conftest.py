@@ -69,9 +69,16 @@ def new_page(browser):
     contexts = []
 
     def open_page(**options):
-        context = browser.new_context(
-            **{"locale": "fr-FR", "viewport": DESKTOP, "timezone_id": "Europe/Paris", **options}
-        )
+        defaults = {
+            "locale": "fr-FR",
+            "viewport": DESKTOP,
+            "timezone_id": "Europe/Paris",
+            # The offline worker precaches pages in the background, racing the test's own
+            # requests on the live server's shared SQLite connection, and the site must work
+            # without it; its own tests allow it (test_offline.py).
+            "service_workers": "block",
+        }
+        context = browser.new_context(**{**defaults, **options})
         context.set_default_timeout(TIMEOUT_MS)
         contexts.append(context)
         return context.new_page()

@@ -1,7 +1,15 @@
 """Offline on site: once visited, the agenda, a day, a session and a venue stay readable
 without network, and the page says when its copy is older than the last published change."""
 
+import pytest
+
 from programme.models import Session
+
+
+@pytest.fixture
+def page(new_page):
+    # The other browser tests block the service worker; these are about it.
+    return new_page(service_workers="allow")
 
 
 def install_worker(page, address):
