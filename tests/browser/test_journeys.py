@@ -90,7 +90,7 @@ def test_participant_signs_up_changes_mini_conference_and_cancels(
 
     page.get_by_role("link", name="Annuler mon inscription").click()
     page.get_by_role("button", name="Confirmer l'annulation").click()
-    expect(page.locator("h1")).to_be_visible()
+    expect(page.locator("h1")).to_have_text("Votre inscription est annulée")
     registration = Registration.objects.get(email="camille.bernard@example.org")
     assert registration.status == Registration.Status.CANCELLED
     assert not Seat.objects.filter(registration=registration).exists()
