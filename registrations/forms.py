@@ -44,7 +44,11 @@ class MiniConferenceField(forms.ModelChoiceField):
 
 class ChallengeField(forms.ModelChoiceField):
     def label_from_instance(self, obj):
-        return _("%(title)s (exemple)") % {"title": obj.title} if obj.is_example else obj.title
+        marked = _("%(title)s (exemple)") % {"title": obj.title}
+        # Example titles may already say so (the shipped examples do): say it once.
+        if not obj.is_example or obj.title.endswith(marked.removeprefix(obj.title)):
+            return obj.title
+        return marked
 
 
 class WorkshopChoicesMixin:
