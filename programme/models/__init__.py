@@ -1,0 +1,36 @@
+"""The programme of an edition: days, venues, sessions, challenges, mini-conferences, people.
+
+Everything about a given year is data; nothing here names the 2017 edition.
+"""
+
+from .challenges import Challenge, ChallengeQuerySet, ChallengeTheme, ChallengeType, TerritoryKind
+from .edition import Day, Edition, EditionQuerySet, Organisation, Partnership, Person, Venue
+from .sessions import (
+    MiniConference,
+    MiniConferenceQuerySet,
+    ProgrammeChange,
+    Session,
+    SessionKind,
+    SessionQuerySet,
+)
+
+__all__ = [
+    "Challenge",
+    "ChallengeQuerySet",
+    "ChallengeTheme",
+    "ChallengeType",
+    "Day",
+    "Edition",
+    "EditionQuerySet",
+    "MiniConference",
+    "MiniConferenceQuerySet",
+    "Organisation",
+    "Partnership",
+    "Person",
+    "ProgrammeChange",
+    "Session",
+    "SessionKind",
+    "SessionQuerySet",
+    "TerritoryKind",
+    "Venue",
+]

@@ -1,0 +1,221 @@
+"""What happens when and where: sessions, the mini-conferences of a slot, and the log of
+changes made to a published programme."""
+
+from django.db import models
+from django.db.models import F, Prefetch, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .edition import Day, Edition, Person, Venue
+
+
+class SessionKind(models.TextChoices):
+    PLENARY = "plenary", _("Plénière")
+    CONVERSATION = "conversation", _("Conversation structurée")
+    CHALLENGE_STEP = "challenge_step", _("Travail sur les défis")
+    MINI_CONFERENCES = "mini_conferences", _("Mini-conférences")
+    WELCOME_COFFEE = "welcome_coffee", _("Café d'accueil")
+    BREAK = "break", _("Pause")
+    MEAL = "meal", _("Repas ou cocktail")
+    INSTITUTIONAL_WELCOME = "institutional_welcome", _("Accueil institutionnel")
+    LEARNING_TEAM = "learning_team", _("Équipe apprenante")
+    CLOSING = "closing", _("Clôture")
+
+
+class SessionQuerySet(models.QuerySet):
+    def of_edition(self, edition):
+        return self.filter(day__edition=edition)
+
+    def at_venue(self, venue):
+        return self.filter(Q(venue=venue) | Q(mini_conferences__venue=venue)).distinct()
+
+    def meals(self):
+        return self.filter(kind=SessionKind.MEAL)
+
+    def for_programme(self):
+        """Everything the agenda shows, in a constant number of queries."""
+        return self.select_related("day", "venue").prefetch_related(
+            Prefetch(
+                "mini_conferences",
+                queryset=MiniConference.objects.select_related("venue").order_by("number"),
+            ),
+            "mini_conferences__speakers",
+            "speakers",
+        )
+
+
+class Session(models.Model):
+    day = models.ForeignKey(
+        Day, on_delete=models.CASCADE, related_name="sessions", verbose_name=_("journée")
+    )
+    start = models.DateTimeField(_("début"))
+    end = models.DateTimeField(
+        _("fin"), null=True, blank=True, help_text=_("Laisser vide si le programme ne la fixe pas.")
+    )
+    title = models.CharField(_("titre"), max_length=300)
+    description = models.TextField(_("description"), blank=True)
+    kind = models.CharField(_("type"), max_length=30, choices=SessionKind.choices)
+    challenge_step = models.PositiveSmallIntegerField(
+        _("temps des défis"),
+        null=True,
+        blank=True,
+        help_text=_("1 à 5 pour le travail sur les défis."),
+    )
+    venue = models.ForeignKey(
+        Venue,
+        on_delete=models.PROTECT,
+        related_name="sessions",
+        null=True,
+        blank=True,
+        verbose_name=_("lieu"),
+    )
+    is_parallel = models.BooleanField(
+        _("parallèle par conception"),
+        default=False,
+        help_text=_("Autorise le chevauchement avec une autre séance dans le même lieu."),
+    )
+    speakers = models.ManyToManyField(
+        Person, blank=True, related_name="sessions", verbose_name=_("intervenant·es")
+    )
+
+    objects = SessionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("séance")
+        verbose_name_plural = _("séances")
+        ordering = ["start", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end__isnull=True) | Q(end__gt=F("start")),
+                name="session_ends_after_start",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("programme:session-detail", kwargs={"pk": self.pk})
+
+    @property
+    def kind_label(self):
+        # get_kind_display() rebuilds and hashes every lazy label at each call: too slow for
+        # pages listing every session.
+        return str(SessionKind(self.kind).label)
+
+    def clean(self):
+        # Imported here: validation needs SessionKind, defined in this module.
+        from ..validation import validate_session
+
+        validate_session(self)
+
+
+class MiniConferenceQuerySet(models.QuerySet):
+    def of_edition(self, edition):
+        return self.filter(slot__day__edition=edition)
+
+    def for_listing(self):
+        return self.select_related("slot__day", "venue").prefetch_related("speakers")
+
+    def with_seats(self):
+        """Annotate confirmed_seats and waiting_seats, for the seats state shown to the public."""
+        # Plain strings: the Seat model lives in registrations, which depends on this app.
+        return self.annotate(
+            confirmed_seats=models.Count("seats", filter=Q(seats__status="confirmed")),
+            waiting_seats=models.Count("seats", filter=Q(seats__status="waiting")),
+        )
+
+
+class MiniConference(models.Model):
+    slot = models.ForeignKey(
+        Session,
+        on_delete=models.CASCADE,
+        related_name="mini_conferences",
+        limit_choices_to={"kind": SessionKind.MINI_CONFERENCES},
+        verbose_name=_("créneau"),
+    )
+    number = models.PositiveSmallIntegerField(_("numéro"))
+    title = models.CharField(_("titre"), max_length=300)
+    description = models.TextField(_("description"), blank=True)
+    venue = models.ForeignKey(
+        Venue,
+        on_delete=models.PROTECT,
+        related_name="mini_conferences",
+        null=True,
+        blank=True,
+        verbose_name=_("salle"),
+    )
+    speakers = models.ManyToManyField(
+        Person, blank=True, related_name="mini_conferences", verbose_name=_("intervenant·es")
+    )
+    capacity = models.PositiveSmallIntegerField(_("nombre de places"), default=25)
+    recording_url = models.URLField(
+        _("lien vers l'enregistrement"), blank=True, help_text=_("À renseigner après publication.")
+    )
+
+    objects = MiniConferenceQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("mini-conférence")
+        verbose_name_plural = _("mini-conférences")
+        ordering = ["slot__start", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["slot", "number"], name="unique_mini_conference_number"
+            ),
+            models.CheckConstraint(
+                condition=Q(capacity__gte=1), name="mini_conference_capacity_positive"
+            ),
+        ]
+
+    def __str__(self):
+        return _("Mini-conférence %(number)s : %(title)s") % {
+            "number": self.number,
+            "title": self.title,
+        }
+
+    def get_absolute_url(self):
+        return reverse("programme:miniconference-detail", kwargs={"pk": self.pk})
+
+    def clean(self):
+        from ..validation import validate_mini_conference
+
+        validate_mini_conference(self)
+
+
+class ProgrammeChange(models.Model):
+    """A change to a published session's time, venue or title, shown to participants."""
+
+    class Field(models.TextChoices):
+        START = "start", _("début")
+        END = "end", _("fin")
+        VENUE = "venue", _("lieu")
+        TITLE = "title", _("titre")
+        ADDED = "added", _("séance ajoutée")
+        REMOVED = "removed", _("séance supprimée")
+
+    edition = models.ForeignKey(
+        Edition, on_delete=models.CASCADE, related_name="changes", verbose_name=_("édition")
+    )
+    session = models.ForeignKey(
+        Session,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="changes",
+        verbose_name=_("séance"),
+    )
+    session_title = models.CharField(_("séance"), max_length=300)
+    field = models.CharField(_("modification"), max_length=20, choices=Field.choices)
+    old_value = models.CharField(_("avant"), max_length=300, blank=True)
+    new_value = models.CharField(_("après"), max_length=300, blank=True)
+    changed_at = models.DateTimeField(_("le"), default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = _("modification du programme")
+        verbose_name_plural = _("modifications du programme")
+        ordering = ["-changed_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.session_title} — {self.get_field_display()}"
