@@ -166,7 +166,8 @@ SITE_URL = os.environ.get("DJANGO_SITE_URL", "http://localhost:8000").rstrip("/"
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's RedisCache, reusing its client (clunyevent/redis_cache.py says why).
+            "BACKEND": "clunyevent.redis_cache.ReusingRedisCache",
             "LOCATION": os.environ["REDIS_URL"],
             "KEY_PREFIX": os.environ.get("DJANGO_CACHE_PREFIX", "clunyevent"),
         }

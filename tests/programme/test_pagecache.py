@@ -19,7 +19,7 @@ from tests.programme.admin_forms import submit
 ROOT = Path(__file__).resolve().parents[2]
 REDIS = {
     "default": {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "clunyevent.redis_cache.ReusingRedisCache",
         "LOCATION": "redis://127.0.0.1:6379/15",
         "KEY_PREFIX": "clunyevent-tests",
     }
@@ -148,7 +148,7 @@ def test_redis_url_puts_cache_and_sessions_in_redis():
         timeout=60,
     )
     assert result.stdout.split() == [
-        "django.core.cache.backends.redis.RedisCache",
+        "clunyevent.redis_cache.ReusingRedisCache",
         "django.contrib.sessions.backends.cache",
         "ok",
     ], result.stderr
