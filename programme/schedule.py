@@ -78,7 +78,7 @@ def session_item(session):
         venue_name=name,
         venue_address=address,
         path=session.get_absolute_url(),
-        persons=[str(p) for p in session.speakers.all()],
+        persons=[str(p) for p in session.speaker_list],
     )
 
 
@@ -97,13 +97,13 @@ def mini_conference_item(mc, slot):
         venue_name=name,
         venue_address=address,
         path=mc.get_absolute_url(),
-        persons=[str(p) for p in mc.speakers.all()],
+        persons=[str(p) for p in mc.speaker_list],
     )
 
 
 def items_of(session):
     """A mini-conference slot is shown as its parallel mini-conferences; other sessions as such."""
-    mini_conferences = list(session.mini_conferences.all())
+    mini_conferences = session.parallel
     if mini_conferences:
         return [mini_conference_item(mc, session) for mc in mini_conferences]
     return [session_item(session)]
