@@ -4,6 +4,7 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Div, Fieldset, Layout
 from django import forms
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import translation
 from django.utils.html import format_html
@@ -21,7 +22,22 @@ HONEYPOT = "website"
 RANK_LABELS = {1: _("Défi — 1er choix"), 2: _("Défi — 2e choix"), 3: _("Défi — 3e choix")}
 
 
-class MealsField(forms.ModelMultipleChoiceField):
+class SafePkMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """Refuses a value that cannot be a primary key before it reaches the database: SQLite
+    raises OverflowError (a 500) on an integer beyond 64 bits, where Django expects ValueError."""
+
+    def _check_values(self, value):
+        for pk in value:
+            if not str(pk).lstrip("-").isdigit() or abs(int(pk)) >= 2**63:
+                raise ValidationError(
+                    self.error_messages["invalid_pk_value"],
+                    code="invalid_pk_value",
+                    params={"pk": pk},
+                )
+        return super()._check_values(value)
+
+
+class MealsField(SafePkMultipleChoiceField):
     widget = forms.CheckboxSelectMultiple
 
     def label_from_instance(self, obj):

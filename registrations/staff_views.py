@@ -18,6 +18,7 @@ from programme.models import MiniConference, Session
 from programme.views import current_edition_or_404
 
 from . import attendance
+from .forms import SafePkMultipleChoiceField
 from .models import Registration, Seat
 
 CONFIRMED = Registration.Status.CONFIRMED
@@ -145,7 +146,7 @@ def mini_conference_sheet(request, pk):
 
 
 class PresenceForm(forms.Form):
-    present = forms.ModelMultipleChoiceField(
+    present = SafePkMultipleChoiceField(
         queryset=Registration.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
