@@ -15,7 +15,7 @@ from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from programme.models import Edition, MiniConference, Person
-from registrations.models import new_token
+from registrations.models import Registration, new_token
 
 from . import placeholders
 
@@ -124,10 +124,8 @@ class Proposal(models.Model):
         WORKSHOP = "workshop", _("Atelier participatif")
         ROUND_TABLE = "round_table", _("Table ronde")
 
-    class EmailStatus(models.TextChoices):
-        PENDING = "pending", _("À envoyer")
-        SENT = "sent", _("Envoyé")
-        FAILED = "failed", _("Échec de l'envoi")
+    # The same delivery states as a registration's confirmation email.
+    EmailStatus = Registration.EmailStatus
 
     call = models.ForeignKey(
         Call, on_delete=models.CASCADE, related_name="proposals", verbose_name=_("appel")
