@@ -8,19 +8,22 @@ served from it; a cached page answers If-None-Match with 304 itself.
 
 import hashlib
 import logging
+import time
 import uuid
 from collections import OrderedDict
-from functools import wraps
+from functools import partial, wraps
 
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import parse_http_date_safe
 
 from .language import language_for
+from .versionwatch import VersionWatch, announce_change
 
 logger = logging.getLogger(__name__)
 VERSION_KEY = "site-content-version"
@@ -46,12 +49,20 @@ def current_version():
     return version
 
 
-def bump_version(**kwargs):
+def new_version():
     try:
         cache.set(VERSION_KEY, uuid.uuid4().hex, None)
+        announce_change(VERSION_KEY)
     except Exception:
         # The edit itself must not fail; entries also expire after TIMEOUT.
         logger.exception("Page cache unavailable: version not bumped.")
+
+
+def bump_version(**kwargs):
+    """A new version now, and again once the edit's transaction commits: a page rendered from
+    the data as it was before the commit cannot then be kept under the version that follows."""
+    new_version()
+    transaction.on_commit(partial(new_version), robust=True)
 
 
 def public_page(view):
@@ -105,6 +116,7 @@ def to_entry(response, version):
         response.render()
     return {
         "version": version,
+        "expires": time.time() + TIMEOUT,
         "content": response.content,
         "etag": response.get("ETag") or etag(response.content),
         "headers": {h: response[h] for h in KEPT_HEADERS if response.has_header(h)},
@@ -119,7 +131,7 @@ class LocalCopies(OrderedDict):
 
     def get_valid(self, key, version):
         entry = self.get(key)
-        if entry is None or entry["version"] != version:
+        if entry is None or entry["version"] != version or entry["expires"] < time.time():
             return None
         self.move_to_end(key)
         return entry
@@ -135,13 +147,14 @@ class PublicPageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
         self.local = LocalCopies()
+        self.watch = VersionWatch(VERSION_KEY)
 
     def __call__(self, request):
         if not cacheable_request(request):
             return self.get_response(request)
         key = page_key(request)
         try:
-            version = current_version()
+            version = self.watch.current(current_version)
             entry = self.local.get_valid(key, version) or self.shared(key, version)
         except Exception:
             logger.exception("Page cache unavailable: rendering without it.")

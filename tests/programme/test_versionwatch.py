@@ -1,0 +1,93 @@
+"""Each process learns of a new content version from Redis messages, never by going stale."""
+
+import pytest
+import redis
+from django.core.cache import caches
+from django.test import override_settings
+from django.urls import reverse
+
+from programme import pagecache
+from programme.models import Session
+from programme.versionwatch import VersionWatch
+from tests.programme.test_pagecache import REDIS
+
+
+@pytest.fixture
+def redis_cache():
+    with override_settings(CACHES=REDIS):
+        caches["default"].clear()
+        yield caches["default"]
+        caches["default"].clear()
+
+
+@pytest.fixture
+def reads(monkeypatch):
+    """Every read of the shared version, counted."""
+    counted = []
+    real = pagecache.current_version
+
+    def counting():
+        counted.append(1)
+        return real()
+
+    monkeypatch.setattr(pagecache, "current_version", counting)
+    return counted
+
+
+def test_unchanged_version_is_not_read_again(redis_cache, reads):
+    watch = VersionWatch(pagecache.VERSION_KEY)
+    first = watch.current(pagecache.current_version)
+    assert [watch.current(pagecache.current_version) for _ in range(5)] == [first] * 5
+    assert len(reads) == 1
+
+
+def test_a_new_version_reaches_every_watching_process(db, redis_cache, reads):
+    watches = [VersionWatch(pagecache.VERSION_KEY) for _ in range(3)]
+    before = {watch.current(pagecache.current_version) for watch in watches}
+
+    pagecache.bump_version()
+
+    after = {watch.current(pagecache.current_version) for watch in watches}
+    assert len(before) == len(after) == 1
+    assert after == {redis_cache.get(pagecache.VERSION_KEY)} != before
+
+
+def test_a_cut_subscription_does_not_hide_a_change(db, redis_cache):
+    watch = VersionWatch(pagecache.VERSION_KEY)
+    watch.current(pagecache.current_version)
+    redis.Redis.from_url(REDIS["default"]["LOCATION"]).client_kill_filter(_type="pubsub")
+
+    pagecache.bump_version()
+
+    try:
+        seen = watch.current(pagecache.current_version)
+    except redis.RedisError:
+        seen = watch.current(pagecache.current_version)  # the next request subscribes anew
+    assert seen == redis_cache.get(pagecache.VERSION_KEY)
+
+
+def test_a_cached_hit_reads_no_version_until_an_edit(client, small_programme, redis_cache, reads):
+    url = reverse("programme:agenda")
+    client.get(url)
+    reads.clear()
+    for _ in range(3):
+        client.get(url)
+    assert reads == []
+
+    Session.objects.filter(pk=Session.objects.first().pk).update(title="Nouveau titre")
+    pagecache.bump_version()  # as the signals do on save
+
+    assert "Nouveau titre" in client.get(url).content.decode()
+    assert reads
+
+
+def test_a_process_copy_expires_like_the_shared_entry(client, small_programme, monkeypatch):
+    url = reverse("programme:agenda")
+    client.get(url)
+    Session.objects.filter(pk=Session.objects.first().pk).update(title="Changé sans signal")
+    now = pagecache.time.time()
+    assert "Changé sans signal" not in client.get(url).content.decode()
+
+    monkeypatch.setattr(pagecache.time, "time", lambda: now + pagecache.TIMEOUT + 1)
+
+    assert "Changé sans signal" in client.get(url).content.decode()
