@@ -9,17 +9,21 @@ Why this is never stale: the editor's save publishes before its own answer leave
 by the time anyone can ask for the page again, the message is already in every subscriber's
 socket. Any message counts, including the confirmation redis-py's reconnection sends when it
 subscribes again, so changes made while a subscriber was cut off are read afterwards too; any
-error drops the subscription and the version is read directly until the next request.
+error drops the subscription and the version is read directly, on every request, for a while.
 """
 
 import contextlib
+import logging
 import os
 import threading
+import time
 
 from django.core.cache import caches
 from django.core.cache.backends.redis import RedisCache
 
 SUBSCRIBE_TIMEOUT = 2.0  # seconds to wait for Redis to confirm a new subscription
+RETRY_AFTER = 30.0  # seconds of direct reads after a failed watch, before subscribing again
+logger = logging.getLogger(__name__)
 
 
 def redis_client():
@@ -46,23 +50,30 @@ class VersionWatch:
         self.key = key
         self.lock = threading.Lock()
         self.client = self.pubsub = self.pid = self.version = None
+        self.retry_at = 0.0
 
     def current(self, read):
         """The version, read with `read()` only when the watch is new or a change was announced."""
         client = redis_client()
-        if client is None:
+        if client is None or time.monotonic() < self.retry_at:
             return read()
         with self.lock:
             try:
-                if self.pubsub is None or client is not self.client or self.pid != os.getpid():
-                    self.subscribe(client)
-                    self.version = read()
-                elif self.announced():
-                    self.version = read()
-                return self.version
+                return self.watched(client, read)
             except Exception:
+                # A Redis that refuses or drops subscriptions still serves the version itself.
+                logger.warning("Version watch unavailable: reading the version.", exc_info=True)
                 self.close()
-                raise
+                self.retry_at = time.monotonic() + RETRY_AFTER
+                return read()
+
+    def watched(self, client, read):
+        if self.pubsub is None or client is not self.client or self.pid != os.getpid():
+            self.subscribe(client)
+            self.version = read()
+        elif self.announced():
+            self.version = read()
+        return self.version
 
     def subscribe(self, client):
         self.close()

@@ -59,11 +59,20 @@ def test_a_cut_subscription_does_not_hide_a_change(db, redis_cache):
 
     pagecache.bump_version()
 
-    try:
-        seen = watch.current(pagecache.current_version)
-    except redis.RedisError:
-        seen = watch.current(pagecache.current_version)  # the next request subscribes anew
-    assert seen == redis_cache.get(pagecache.VERSION_KEY)
+    assert watch.current(pagecache.current_version) == redis_cache.get(pagecache.VERSION_KEY)
+
+
+def test_without_subscriptions_every_request_reads_the_version(db, redis_cache, reads, monkeypatch):
+    def refused(self, client):
+        raise redis.ResponseError("unknown command 'SUBSCRIBE'")
+
+    monkeypatch.setattr(VersionWatch, "subscribe", refused)
+    watch = VersionWatch(pagecache.VERSION_KEY)
+    first = watch.current(pagecache.current_version)
+    pagecache.bump_version()
+
+    assert watch.current(pagecache.current_version) != first
+    assert len(reads) == 2
 
 
 def test_a_cached_hit_reads_no_version_until_an_edit(client, small_programme, redis_cache, reads):
