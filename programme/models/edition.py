@@ -2,9 +2,10 @@
 
 from django.db import models
 from django.db.models import F, Q
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
+
+from ..urlcache import cached_reverse
 
 
 class EditionQuerySet(models.QuerySet):
@@ -83,7 +84,7 @@ class Edition(models.Model):
         return f"{self.title} ({self.start_date:%Y})"
 
     def get_absolute_url(self):
-        return reverse("programme:home")
+        return cached_reverse("programme:home")
 
     def clean(self):
         from ..validation import validate_edition
@@ -147,7 +148,7 @@ class Day(models.Model):
         return long_date(self.date)
 
     def get_absolute_url(self):
-        return reverse("programme:day-detail", kwargs={"date": self.date.isoformat()})
+        return cached_reverse("programme:day-detail", date=self.date.isoformat())
 
     def clean(self):
         from ..validation import validate_day
@@ -189,7 +190,7 @@ class Venue(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("programme:venue-detail", kwargs={"slug": self.slug})
+        return cached_reverse("programme:venue-detail", slug=self.slug)
 
     def clean(self):
         from ..validation import validate_venue
