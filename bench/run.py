@@ -144,13 +144,23 @@ def drain(server, limit=30.0):
             return
 
 
+def load_one(server, path):
+    drain(server)
+    wrk(server.url + path, duration="1s", connections=CONNECTIONS)  # warm up
+    return wrk(server.url + path, duration=DURATION, connections=CONNECTIONS)
+
+
 def load(server, urls):
-    results = {}
+    return {name: load_one(server, path) for name, path in urls.items()}
+
+
+def load_beside_ceiling(server, urls, ceiling_urls):
+    """Each page right after its ceiling, so that both meet the machine in the same state."""
+    ceiling, pages = {}, {}
     for name, path in urls.items():
-        drain(server)
-        wrk(server.url + path, duration="1s", connections=CONNECTIONS)  # warm up
-        results[name] = wrk(server.url + path, duration=DURATION, connections=CONNECTIONS)
-    return results
+        ceiling[name] = load_one(server, ceiling_urls[name])
+        pages[name] = load_one(server, path)
+    return ceiling, pages
 
 
 def bench_scale(scale):
@@ -162,8 +172,7 @@ def bench_scale(scale):
         ceiling_urls = write_ceiling_files(env, pages)
         page_urls = {name: page["url"] for name, page in pages.items()}
         with Gunicorn(env) as server:
-            ceiling = load(server, ceiling_urls)
-            cached = load(server, page_urls)
+            ceiling, cached = load_beside_ceiling(server, page_urls, ceiling_urls)
         with Gunicorn(env, DJANGO_PAGE_CACHE="0") as server:
             rendered = load(server, page_urls)
         return {
