@@ -101,6 +101,9 @@ def from_entry(request, entry):
     for name, value in entry["headers"].items():
         response[name] = value
     response["ETag"] = entry["etag"]
+    # Set here because a hit skips CommonMiddleware; without it the server sends the page
+    # chunked, copying every large page once more.
+    response["Content-Length"] = str(len(entry["content"]))
     patch_vary_headers(response, ("Cookie",))
     last_modified = response.get("Last-Modified")
     return get_conditional_response(

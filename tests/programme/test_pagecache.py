@@ -39,6 +39,7 @@ def test_second_visit_is_served_from_the_cache_without_sql(client, small_program
     assert count == 0
     assert second.content == first.content
     assert second["Content-Security-Policy"]
+    assert second["Content-Length"] == str(len(second.content))
 
 
 def test_admin_edit_is_visible_on_the_next_request(admin_client, client, small_programme):
