@@ -11,7 +11,7 @@ import logging
 import time
 import uuid
 from collections import OrderedDict
-from functools import partial, wraps
+from functools import wraps
 
 from django.apps import apps
 from django.conf import settings
@@ -62,7 +62,7 @@ def bump_version(**kwargs):
     """A new version now, and again once the edit's transaction commits: a page rendered from
     the data as it was before the commit cannot then be kept under the version that follows."""
     new_version()
-    transaction.on_commit(partial(new_version), robust=True)
+    transaction.on_commit(new_version, robust=True)
 
 
 def public_page(view):
