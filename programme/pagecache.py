@@ -44,7 +44,10 @@ def current_version():
     version = cache.get(VERSION_KEY)
     if version is None:
         version = uuid.uuid4().hex
-        cache.add(VERSION_KEY, version, None)
+        if cache.add(VERSION_KEY, version, None):
+            # The key was gone (evicted, flushed): processes that still hold the old one
+            # must hear of its successor too.
+            announce_change(VERSION_KEY)
         version = cache.get(VERSION_KEY, version)
     return version
 
@@ -52,10 +55,15 @@ def current_version():
 def new_version():
     try:
         cache.set(VERSION_KEY, uuid.uuid4().hex, None)
-        announce_change(VERSION_KEY)
     except Exception:
         # The edit itself must not fail; entries also expire after TIMEOUT.
         logger.exception("Page cache unavailable: version not bumped.")
+        return
+    try:
+        announce_change(VERSION_KEY)
+    except Exception:
+        # Watching processes read the version again within a second anyway.
+        logger.exception("Page cache: new version set but not announced.")
 
 
 def bump_version(**kwargs):

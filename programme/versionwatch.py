@@ -3,13 +3,16 @@
 Reading the version from Redis on every request is a round trip that costs a cached page a
 quarter of its speed. Instead each process subscribes to a channel named like the version
 key; whoever sets a new version publishes on it (`announce_change`). A request then only looks,
-without waiting, whether the socket holds a message, and reads the version again only if so.
+without waiting, whether the socket holds a message, and reads the version again if so.
 
-Why this is never stale: the editor's save publishes before its own answer leaves Redis, so
-by the time anyone can ask for the page again, the message is already in every subscriber's
-socket. Any message counts, including the confirmation redis-py's reconnection sends when it
-subscribes again, so changes made while a subscriber was cut off are read afterwards too; any
-error drops the subscription and the version is read directly, on every request, for a while.
+Why this is not stale: the editor's save publishes before its own answer is sent, and Redis
+writes the message to every subscriber in the same turn of its loop, so by the time anyone
+can ask for the page again the message is in every subscriber's socket (microseconds ahead).
+Two things could still hide a message: a connection that died without closing (a network cut)
+and a PUBLISH that failed after the SET. So the version is also read again once it is older
+than REREAD_AFTER, whatever the socket says: one small read per second and per process at
+most. Any error (redis-py raises after it reconnects) drops the subscription, and the version
+is then read on every request until RETRY_AFTER has passed.
 """
 
 import contextlib
@@ -22,6 +25,7 @@ from django.core.cache import caches
 from django.core.cache.backends.redis import RedisCache
 
 SUBSCRIBE_TIMEOUT = 2.0  # seconds to wait for Redis to confirm a new subscription
+REREAD_AFTER = 1.0  # seconds a version is trusted on the strength of silence alone
 RETRY_AFTER = 30.0  # seconds of direct reads after a failed watch, before subscribing again
 logger = logging.getLogger(__name__)
 
@@ -45,15 +49,21 @@ def announce_change(key):
         client.publish(channel(key), b"changed")
 
 
+def server_of(client):
+    # Django keeps one cache object, hence one client, per thread: compare where they point.
+    kwargs = client.connection_pool.connection_kwargs
+    return tuple(kwargs.get(name) for name in ("host", "port", "path", "db"))
+
+
 class VersionWatch:
     def __init__(self, key):
         self.key = key
         self.lock = threading.Lock()
-        self.client = self.pubsub = self.pid = self.version = None
         self.retry_at = 0.0
+        self.close()
 
     def current(self, read):
-        """The version, read with `read()` only when the watch is new or a change was announced."""
+        """The version, read with `read()` when new, announced as changed, or a second old."""
         client = redis_client()
         if client is None or time.monotonic() < self.retry_at:
             return read()
@@ -68,16 +78,20 @@ class VersionWatch:
                 return read()
 
     def watched(self, client, read):
-        if self.pubsub is None or client is not self.client or self.pid != os.getpid():
+        if self.pubsub is None or server_of(client) != self.server or self.pid != os.getpid():
             self.subscribe(client)
-            self.version = read()
-        elif self.announced():
-            self.version = read()
+            self.reread(read)
+        elif self.announced() or time.monotonic() - self.read_at > REREAD_AFTER:
+            self.reread(read)
         return self.version
+
+    def reread(self, read):
+        self.read_at = time.monotonic()
+        self.version = read()
 
     def subscribe(self, client):
         self.close()
-        self.client, self.pid = client, os.getpid()
+        self.server, self.pid = server_of(client), os.getpid()
         self.pubsub = client.pubsub()
         self.pubsub.subscribe(channel(self.key))
         # Only once Redis has confirmed is every later change sure to be announced here.
@@ -92,8 +106,9 @@ class VersionWatch:
         return seen
 
     def close(self):
-        if self.pubsub is not None and self.pid == os.getpid():
+        if getattr(self, "pubsub", None) is not None and self.pid == os.getpid():
             # A broken connection is what is being dropped: its own error does not matter.
             with contextlib.suppress(Exception):
                 self.pubsub.close()
-        self.client = self.pubsub = self.pid = self.version = None
+        self.server = self.pubsub = self.pid = self.version = None
+        self.read_at = 0.0

@@ -11,13 +11,15 @@ import subprocess
 import sys
 import time
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 import redis
 
 ROOT = Path(__file__).resolve().parents[2]
-REQUESTS = 30  # without keep-alive, spread over every worker
+REQUESTS = 30
+WORKERS = 3
 
 pytest.importorskip("gunicorn")
 
@@ -44,6 +46,16 @@ def fetch(url):
         return response.read().decode()
 
 
+def burst(url):
+    """Concurrent requests, so that every worker gets some."""
+    with ThreadPoolExecutor(max_workers=REQUESTS) as pool:
+        return list(pool.map(fetch, [url] * REQUESTS))
+
+
+def subscribers(env, channel):
+    return redis.Redis.from_url(env["REDIS_URL"]).pubsub_numsub(channel)[0][1]
+
+
 @pytest.fixture
 def servers(tmp_path):
     env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
@@ -56,7 +68,7 @@ def servers(tmp_path):
     manage(env, "migrate", "--noinput")
     manage(env, "load_programme")
     port = free_port()
-    command = [sys.executable, "-m", "gunicorn", "clunyevent.wsgi", "--workers", "3"]
+    command = [sys.executable, "-m", "gunicorn", "clunyevent.wsgi", "--workers", str(WORKERS)]
     process = subprocess.Popen(
         [*command, "--bind", f"127.0.0.1:{port}", "--log-level", "warning"], cwd=ROOT, env=env
     )
@@ -81,15 +93,20 @@ def servers(tmp_path):
 
 def test_an_edit_reaches_every_worker_at_once(servers):
     env, url = servers
-    before = [fetch(url) for _ in range(REQUESTS)]
-    assert all("Titre changé ailleurs" not in page for page in before)
+    channel = f"{env['DJANGO_CACHE_PREFIX']}:1:site-content-version"
+    deadline = time.monotonic() + 20
+    while subscribers(env, channel) < WORKERS and time.monotonic() < deadline:
+        assert all("Titre changé ailleurs" not in page for page in burst(url))
+    # Every worker has served the page, keeps its own copy and watches for changes.
+    assert subscribers(env, channel) == WORKERS
 
     edit = (
-        "from programme.models import Session;"
-        "s = Session.objects.order_by('start', 'pk').first();"
-        "s.title = 'Titre changé ailleurs'; s.save()"
+        "from django.db import transaction; from programme.models import Session\n"
+        "with transaction.atomic():\n"
+        "    s = Session.objects.order_by('start', 'pk').first()\n"
+        "    s.title = 'Titre changé ailleurs'; s.save()"
     )
     manage(env, "shell", "--no-imports", "-c", edit)
 
-    after = [fetch(url) for _ in range(REQUESTS)]
-    assert all("Titre changé ailleurs" in page for page in after)
+    for _ in range(3):
+        assert all("Titre changé ailleurs" in page for page in burst(url))
