@@ -142,7 +142,8 @@ class LocalCopies(OrderedDict):
 
     def get_valid(self, key, version):
         entry = self.get(key)
-        if entry is None or entry["version"] != version or entry["expires"] < time.time():
+        # .get: entries stored before copies expired have no date, and count as expired.
+        if entry is None or entry["version"] != version or entry.get("expires", 0) < time.time():
             return None
         self.move_to_end(key)
         return entry
