@@ -59,6 +59,15 @@ def base_env(workdir, scale, database_url):
     return env
 
 
+def forget(env):
+    """Remove what this run left in Redis (page copies, versions, sessions of the burst)."""
+    import redis
+
+    client = redis.Redis.from_url(env["REDIS_URL"])
+    for key in client.scan_iter(f"{env['DJANGO_CACHE_PREFIX']}:*"):
+        client.delete(key)
+
+
 def manage(env, *args):
     subprocess.run(
         [PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL
@@ -165,8 +174,8 @@ def load_beside_ceiling(server, urls, ceiling_urls):
 
 def bench_scale(scale):
     workdir = Path(tempfile.mkdtemp(prefix=f"bench-{scale}-"))
+    env = base_env(workdir, scale, f"sqlite:///{workdir / 'db.sqlite3'}")
     try:
-        env = base_env(workdir, scale, f"sqlite:///{workdir / 'db.sqlite3'}")
         prepare(env, scale)
         pages = measure_pages(env)
         ceiling_urls = write_ceiling_files(env, pages)
@@ -186,6 +195,7 @@ def bench_scale(scale):
         }
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
+        forget(env)
 
 
 def ratio(run, mode):

@@ -7,6 +7,7 @@ mini-conference ends with more confirmed seats than its capacity and that no sig
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -103,13 +104,24 @@ def sign_up(base_url, number, ids, outcomes):
 
 
 def run_burst():
-    from bench.run import Gunicorn, base_env, prepare
+    from bench.run import base_env, forget
 
     workdir = Path(tempfile.mkdtemp(prefix="bench-signup-"))
     try:
         env = base_env(workdir, "signup", recreate_database())
     except Exception as error:  # no PostgreSQL here: say so in the report, do not fail the rest
+        shutil.rmtree(workdir, ignore_errors=True)
         return {"skipped": f"PostgreSQL unavailable: {error}", "checks": []}
+    try:
+        return burst(env)
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+        forget(env)
+
+
+def burst(env):
+    from bench.run import Gunicorn, prepare
+
     env["DJANGO_REGISTRATION_RATE_LIMIT"] = str(SIGNUPS * 10)
     prepare(env, 1)
     ids = shell(env, SETUP.format(capacity=CAPACITY))
