@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from clunyevent.health import healthz
 from programme.language import set_language
 from programme.offline import manifest, service_worker
-from programme.pagecache import public_page
+from programme.pagecache import cacheable
 from programme.sitemaps import sitemaps
 from programme.views import robots_txt
 
@@ -15,11 +15,11 @@ admin.site.site_title = _("Administration")
 admin.site.index_title = _("Programme et inscriptions")
 
 urlpatterns = [
-    path("robots.txt", public_page(robots_txt), name="robots"),
-    path("sitemap.xml", public_page(sitemap), {"sitemaps": sitemaps}, name="sitemap"),
+    path("robots.txt", cacheable(robots_txt), name="robots"),
+    path("sitemap.xml", cacheable(sitemap), {"sitemaps": sitemaps}, name="sitemap"),
     path("healthz", healthz, name="healthz"),
     path("sw.js", service_worker, name="service-worker"),
-    path("manifest.webmanifest", public_page(manifest), name="manifest"),
+    path("manifest.webmanifest", cacheable(manifest), name="manifest"),
     path("langue/<str:language>/", set_language, name="set-language"),
     path("admin/", admin.site.urls),
     path("inscription/", include("registrations.urls")),

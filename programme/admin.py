@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from . import validation
+from . import content, validation
 from .formats import long_date, short_time, time_range
 from .models import (
     Challenge,
@@ -141,7 +141,7 @@ class EditionAdmin(admin.ModelAdmin):
     search_fields = ["title", "theme", "town"]
     date_hierarchy = "start_date"
     prepopulated_fields = {"slug": ["title"]}
-    readonly_fields = ["programme_updated_at"]
+    readonly_fields = ["last_change"]
     inlines = [PartnershipInline, DayInline]
     fieldsets = [
         (
@@ -155,7 +155,7 @@ class EditionAdmin(admin.ModelAdmin):
                     "introduction",
                     "contact_email",
                     "is_published",
-                    "programme_updated_at",
+                    "last_change",
                 ]
             },
         ),
@@ -175,6 +175,10 @@ class EditionAdmin(admin.ModelAdmin):
             },
         ),
     ]
+
+    @admin.display(description=_("dernière modification du contenu public"))
+    def last_change(self, edition):
+        return content.current().changed_at
 
 
 @admin.register(Day)

@@ -7,7 +7,7 @@ class ProgrammeConfig(AppConfig):
     verbose_name = _("Programme")
 
     def ready(self):
-        from . import changes, pagecache
+        from . import changes, content
 
         changes.connect()
-        pagecache.connect()
+        content.connect()

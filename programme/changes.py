@@ -1,11 +1,12 @@
-"""What moved in a published programme, and when the programme last changed.
+"""What moved in a published programme: the change log shown to participants.
 
 Connected to model signals (see apps.py) rather than to the admin's save hooks, because a
 session can be edited from its own page, from a day's inline, from list_editable or the
-shell: every path must be recorded, and every change must refresh caches and Last-Modified.
+shell: every path must be recorded. (The content version, which caches follow, is kept by
+programme/content.py.)
 """
 
-from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
+from django.db.models.signals import post_delete, post_save, pre_save
 from django.utils import timezone
 
 from .formats import long_date, short_time
@@ -46,15 +47,6 @@ def record(session, field, old="", new=""):
     )
 
 
-def touch_programme():
-    """Mark every edition's programme as changed now (cache keys and Last-Modified follow)."""
-    from .models import Edition
-    from .pagecache import bump_version
-
-    Edition.objects.update(programme_updated_at=timezone.now())
-    bump_version()
-
-
 def before_session_save(sender, instance, raw, **kwargs):
     if raw or instance.pk is None:
         instance._previous = None
@@ -78,29 +70,9 @@ def after_session_delete(sender, instance, **kwargs):
         record(instance, "removed", old=describe(instance, "start"))
 
 
-def programme_touched(sender, **kwargs):
-    if not kwargs.get("raw"):
-        touch_programme()
-
-
-def programme_relation_touched(sender, action, **kwargs):
-    # Registrations have many-to-many fields too (meals): they do not change the programme.
-    if sender._meta.app_label == "programme" and action.startswith("post_"):
-        touch_programme()
-
-
 def connect():
-    from django.apps import apps
-
-    from .models import ProgrammeChange, Session
+    from .models import Session
 
     pre_save.connect(before_session_save, sender=Session, dispatch_uid="session-before")
     post_save.connect(after_session_save, sender=Session, dispatch_uid="session-after")
     post_delete.connect(after_session_delete, sender=Session, dispatch_uid="session-deleted")
-    for model in apps.get_app_config("programme").get_models():
-        if model is ProgrammeChange:
-            continue
-        uid = f"touch-{model._meta.model_name}"
-        post_save.connect(programme_touched, sender=model, dispatch_uid=uid + "-save")
-        post_delete.connect(programme_touched, sender=model, dispatch_uid=uid + "-delete")
-    m2m_changed.connect(programme_relation_touched, dispatch_uid="touch-m2m")

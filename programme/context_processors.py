@@ -13,3 +13,10 @@ def edition_for(request):
 def current_edition(request):
     """The edition named in the header and footer of every page, fetched only if a page uses it."""
     return {"current_edition": SimpleLazyObject(lambda: edition_for(request))}
+
+
+def content_version(request):
+    """The version of the public content every page carries, for the offline copy's notice."""
+    from . import content
+
+    return {"content_version": SimpleLazyObject(content.current)}

@@ -1,6 +1,7 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
+from . import content
 from .models import Day, Edition, MiniConference, Session, Venue
 
 
@@ -34,7 +35,8 @@ class ProgrammeSitemap(Sitemap):
     priority = 0.6
 
     def items(self):
-        self.edition = edition = current()
+        edition = current()
+        self.changed_at = content.current().changed_at
         if edition is None:
             return []
         return [
@@ -45,7 +47,7 @@ class ProgrammeSitemap(Sitemap):
         ]
 
     def lastmod(self, item):
-        return self.edition.programme_updated_at
+        return self.changed_at
 
 
 sitemaps = {"pages": StaticPagesSitemap, "programme": ProgrammeSitemap}

@@ -2,7 +2,7 @@ from django.urls import path, register_converter
 
 from . import export_views, views
 from .feeds import ProgrammeChangesFeed
-from .pagecache import public_page
+from .pagecache import cacheable
 
 
 class IsoDateConverter:
@@ -22,45 +22,38 @@ register_converter(IsoDateConverter, "isodate")
 
 app_name = "programme"
 urlpatterns = [
-    path("", public_page(views.HomeView.as_view()), name="home"),
-    path("programme.ics", public_page(export_views.programme_ics), name="programme-ics"),
-    path("schedule.xml", public_page(export_views.schedule_xml), name="schedule-xml"),
-    path("schedule.json", public_page(export_views.schedule_json), name="schedule-json"),
-    path("programme/<isodate:date>.ics", public_page(export_views.day_ics), name="day-ics"),
-    path(
-        "programme/seances/<int:pk>.ics", public_page(export_views.session_ics), name="session-ics"
-    ),
+    path("", cacheable(views.HomeView.as_view()), name="home"),
+    path("programme.ics", cacheable(export_views.programme_ics), name="programme-ics"),
+    path("schedule.xml", cacheable(export_views.schedule_xml), name="schedule-xml"),
+    path("schedule.json", cacheable(export_views.schedule_json), name="schedule-json"),
+    path("programme/<isodate:date>.ics", cacheable(export_views.day_ics), name="day-ics"),
+    path("programme/seances/<int:pk>.ics", cacheable(export_views.session_ics), name="session-ics"),
     path(
         "mini-conferences/<int:pk>.ics",
-        public_page(export_views.mini_conference_ics),
+        cacheable(export_views.mini_conference_ics),
         name="miniconference-ics",
     ),
-    path("programme/", public_page(views.AgendaView.as_view()), name="agenda"),
-    path(
-        "programme/<isodate:date>/", public_page(views.DayDetailView.as_view()), name="day-detail"
-    ),
+    path("programme/", cacheable(views.AgendaView.as_view()), name="agenda"),
+    path("programme/<isodate:date>/", cacheable(views.DayDetailView.as_view()), name="day-detail"),
     path(
         "programme/seances/<int:pk>/",
-        public_page(views.SessionDetailView.as_view()),
+        cacheable(views.SessionDetailView.as_view()),
         name="session-detail",
     ),
-    path("programme/modifications/", public_page(views.ChangesView.as_view()), name="changes"),
+    path("programme/modifications/", cacheable(views.ChangesView.as_view()), name="changes"),
     path(
-        "programme/modifications/atom.xml", public_page(ProgrammeChangesFeed()), name="changes-feed"
+        "programme/modifications/atom.xml", cacheable(ProgrammeChangesFeed()), name="changes-feed"
     ),
     path("en-ce-moment/", views.NowView.as_view(), name="now"),
-    path("accessibilite/", public_page(views.AccessibilityView.as_view()), name="accessibility"),
-    path("lieux/", public_page(views.VenueListView.as_view()), name="venue-list"),
-    path("lieux/<slug:slug>/", public_page(views.VenueDetailView.as_view()), name="venue-detail"),
-    path("defis/", public_page(views.ChallengeListView.as_view()), name="challenge-list"),
-    path(
-        "mini-conferences/",
-        public_page(views.MiniConferenceListView.as_view()),
-        name="miniconference-list",
-    ),
+    path("accessibilite/", cacheable(views.AccessibilityView.as_view()), name="accessibility"),
+    path("lieux/", cacheable(views.VenueListView.as_view()), name="venue-list"),
+    path("lieux/<slug:slug>/", cacheable(views.VenueDetailView.as_view()), name="venue-detail"),
+    path("defis/", cacheable(views.ChallengeListView.as_view()), name="challenge-list"),
+    # Not cached: they show seats, which change with every sign-up.
+    path("mini-conferences/", views.MiniConferenceListView.as_view(), name="miniconference-list"),
     path(
         "mini-conferences/<int:pk>/",
-        public_page(views.MiniConferenceDetailView.as_view()),
+        views.MiniConferenceDetailView.as_view(),
         name="miniconference-detail",
     ),
 ]

@@ -13,7 +13,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from programme.models import Person
-from programme.pagecache import bump_version
 
 from . import emails
 from .exceptions import CallClosed, DecisionRefused, ProposalLocked
@@ -168,9 +167,6 @@ def _check_target(proposal, mini_conference):
 def _decide(proposal, status, request):
     proposal.status, proposal.decided_at = status, timezone.now()
     proposal.save(update_fields=["status", "decided_at", "mini_conference", "updated_at"])
-    # Speakers added or removed change public pages; a many-to-many change alone would not
-    # tell the page cache, which listens to saves and deletions.
-    transaction.on_commit(bump_version)
     transaction.on_commit(partial(send_decision, proposal=proposal, request=request))
 
 

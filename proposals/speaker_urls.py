@@ -1,11 +1,11 @@
 # Apart from proposals.urls: the speakers page is part of the programme, not of the call.
 from django.urls import path
 
-from programme.pagecache import public_page
+from programme.pagecache import cacheable
 
 from . import views
 
 app_name = "speakers"
 urlpatterns = [
-    path("", public_page(views.speaker_list), name="list"),
+    path("", cacheable(views.speaker_list), name="list"),
 ]

@@ -1,3 +1,5 @@
+from functools import partial
+
 import pytest
 from django.core.management import call_command
 
@@ -11,6 +13,13 @@ def programme(db):
     return Edition.objects.current()
 
 
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """Run on-commit callbacks (emails, the content version) as a real commit would: the tests
+    run inside a transaction that is never committed."""
+    return partial(django_capture_on_commit_callbacks, execute=True)
+
+
 @pytest.fixture(autouse=True)
 def empty_cache():
     """Each test starts with an empty cache: no page, version or rate-limit count carried over."""
@@ -19,3 +28,55 @@ def empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(scope="session")
+def redis_url():
+    """A real Redis (see tests/servers.py): skipped with a message where there is none."""
+    from tests.servers import redis_server
+
+    with redis_server() as url:
+        yield url
+
+
+@pytest.fixture
+def page_cache(redis_url, settings):
+    """The page cache on, in Redis, under a key prefix of this test's own: nothing another test
+    run (or another checkout's) keeps in the same Redis is seen or removed."""
+    import uuid
+    from types import SimpleNamespace
+
+    import redis
+    from django.core.cache import caches
+
+    prefix = f"tests-{uuid.uuid4().hex}"
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": redis_url,
+            "KEY_PREFIX": prefix,
+        }
+    }
+    settings.PAGE_CACHE_ENABLED = True
+    client = redis.Redis.from_url(redis_url)
+    yield SimpleNamespace(cache=caches["default"], redis=client, prefix=prefix)
+    for key in client.scan_iter(f"{prefix}:*"):
+        client.delete(key)
+
+
+@pytest.fixture
+def django_assert_num_queries(django_assert_num_queries):
+    """pytest-django's, counting a page as it is served in the steady state: the content
+    version is read into the cache first (after a cache clear, the first page also reads it
+    from the database, once)."""
+    from contextlib import contextmanager
+
+    from programme import content
+
+    @contextmanager
+    def counting(*args, **kwargs):
+        content.current()
+        with django_assert_num_queries(*args, **kwargs) as captured:
+            yield captured
+
+    return counting

@@ -68,6 +68,25 @@ def test_production_settings_pass_check_deploy_without_warning(settings_module):
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+@pytest.mark.parametrize("debug", ["1", "true", "on"])
+def test_production_settings_keep_debug_off_whatever_the_environment(debug):
+    code = (
+        "from django.conf import settings as s; print(s.DEBUG, s.SESSION_COOKIE_SECURE, "
+        "s.SECURE_SSL_REDIRECT, s.SECURE_HSTS_SECONDS > 0)"
+    )
+    result = manage(
+        "shell",
+        "--no-imports",
+        "-c",
+        code,
+        DJANGO_SETTINGS_MODULE="clunyevent.settings.prod",
+        DJANGO_DEBUG=debug,
+        DJANGO_SECRET_KEY=GOOD_KEY,
+        DJANGO_ALLOWED_HOSTS="universite.example.org",
+    )
+    assert result.stdout.split() == ["False", "True", "True", "True"], result.stderr
+
+
 def test_development_starts_without_any_configuration():
     result = manage("check")
     assert result.returncode == 0, result.stderr

@@ -49,6 +49,11 @@ def test_plain_http_is_redirected_to_https(production):
         ("X-Content-Type-Options", "nosniff"),
         ("X-Frame-Options", "DENY"),
         ("Cross-Origin-Opener-Policy", "same-origin"),
+        (
+            "Permissions-Policy",
+            "accelerometer=(), autoplay=(), camera=(), display-capture=(), geolocation=(), "
+            "gyroscope=(), magnetometer=(), microphone=(), midi=(), payment=(), usb=()",
+        ),
     ],
 )
 def test_security_header(production, header, expected):

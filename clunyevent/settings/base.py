@@ -52,13 +52,17 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Right after SecurityMiddleware, so static files skip the rest of the stack.
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Public pages served whole from the shared cache, before sessions and templates run;
-    # their stored headers include the CSP, so a hit skips the rest of the stack.
-    "programme.pagecache.PublicPageCacheMiddleware",
-    # Every HTML answer carries the policy.
+    # The security headers of every answer, pages served from the cache included.
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "csp.middleware.CSPMiddleware",
-    # ETag on every other GET answer, and 304 when the browser already has it.
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Compresses what the page cache has not already stored compressed (Django adds random
+    # bytes against BREACH); before anything that reads or sets the body.
+    "django.middleware.gzip.GZipMiddleware",
+    # ETag from the uncompressed body, and 304 for cached and rendered answers alike.
     "django.middleware.http.ConditionalGetMiddleware",
+    # Public pages served whole from the shared cache, before sessions and templates run.
+    "programme.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Before CommonMiddleware: French, or English when chosen with the switcher (a cookie).
     "programme.language.LanguageCookieMiddleware",
@@ -66,7 +70,6 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes requires: it turns a locked-out login into the lock-out page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -91,6 +94,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "programme.context_processors.current_edition",
+                "programme.context_processors.content_version",
             ],
         },
     },
@@ -163,23 +167,31 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Absolute links in emails sent without a request (e.g. a promotion triggered from the admin).
 SITE_URL = os.environ.get("DJANGO_SITE_URL", "http://localhost:8000").rstrip("/")
 
-# The registration rate limit lives in the cache, so several app servers must share Redis.
-if os.environ.get("REDIS_URL"):
+# The cache holds the rate limits, the content version and, with Redis, the public pages:
+# every worker of every server must see the same one. Without Redis, the database's cache
+# table (`manage.py createcachetable`) is shared by all the workers of a machine, and the page
+# cache is off. Sessions stay in the database (Django's default): page entries never evict
+# an organiser's login.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
     CACHES = {
         "default": {
-            # Django's RedisCache, reusing its client (clunyevent/redis_cache.py says why).
-            "BACKEND": "clunyevent.redis_cache.ReusingRedisCache",
-            "LOCATION": os.environ["REDIS_URL"],
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("DJANGO_CACHE_PREFIX", "clunyevent"),
         }
     }
-    # Sessions (the organisers' admin logins) shared by every app server, like the cache.
-    SESSION_ENGINE = "django.contrib.sessions.backends.cache"
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "django_cache",
+        }
+    }
 
-# Whole-page cache of the public pages (programme/pagecache.py); 0 measures renders alone.
-PAGE_CACHE_ENABLED = env_bool("DJANGO_PAGE_CACHE", True)
+# Whole-page cache of the public pages (programme/pagecache.py), with Redis only;
+# DJANGO_PAGE_CACHE=0 turns it off to measure pages rendered.
+PAGE_CACHE_ENABLED = bool(REDIS_URL) and env_bool("DJANGO_PAGE_CACHE", True)
 
 # POSTs allowed per client address and per form (sign-up, "send my link again") in a window.
 # Generous: colleagues of one employer often share an address. `proxies` is the number of
@@ -213,6 +225,24 @@ CONTENT_SECURITY_POLICY = {
         "form-action": ["'self'"],
         "frame-ancestors": ["'none'"],
     }
+}
+
+# Nothing on the site uses these browser features: a page injected or framed cannot either.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "usb",
+    )
 }
 
 # Brute-force protection of the admin login. Failures are stored in the database, so a

@@ -16,3 +16,7 @@ WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
 # Logins in tests use force_login; the lock-out tests switch django-axes back on.
 AXES_ENABLED = False
+# Each test starts with an empty cache of its own (tests/conftest.py); the tests of the page
+# cache, of Redis and of the database cache shared by workers set up their own.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+PAGE_CACHE_ENABLED = False

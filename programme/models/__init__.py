@@ -13,12 +13,14 @@ from .sessions import (
     SessionKind,
     SessionQuerySet,
 )
+from .version import ContentVersion
 
 __all__ = [
     "Challenge",
     "ChallengeQuerySet",
     "ChallengeTheme",
     "ChallengeType",
+    "ContentVersion",
     "Day",
     "Edition",
     "EditionQuerySet",

@@ -2,10 +2,9 @@
 
 from django.db import models
 from django.db.models import F, Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
-
-from ..urlcache import cached_reverse
 
 
 class EditionQuerySet(models.QuerySet):
@@ -58,9 +57,6 @@ class Edition(models.Model):
     capacity = models.PositiveIntegerField(
         _("capacité totale"), null=True, blank=True, help_text=_("Vide : pas de limite globale.")
     )
-    programme_updated_at = models.DateTimeField(
-        _("dernière modification du programme"), null=True, blank=True, editable=False
-    )
     retention_months = models.PositiveSmallIntegerField(
         _("durée de conservation des inscriptions (mois après l'événement)"), default=12
     )
@@ -84,7 +80,7 @@ class Edition(models.Model):
         return f"{self.title} ({self.start_date:%Y})"
 
     def get_absolute_url(self):
-        return cached_reverse("programme:home")
+        return reverse("programme:home")
 
     def clean(self):
         from ..validation import validate_edition
@@ -148,7 +144,7 @@ class Day(models.Model):
         return long_date(self.date)
 
     def get_absolute_url(self):
-        return cached_reverse("programme:day-detail", date=self.date.isoformat())
+        return reverse("programme:day-detail", kwargs={"date": self.date.isoformat()})
 
     def clean(self):
         from ..validation import validate_day
@@ -190,7 +186,7 @@ class Venue(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return cached_reverse("programme:venue-detail", slug=self.slug)
+        return reverse("programme:venue-detail", kwargs={"slug": self.slug})
 
     def clean(self):
         from ..validation import validate_venue

@@ -3,10 +3,10 @@ changes made to a published programme."""
 
 from django.db import models
 from django.db.models import F, Prefetch, Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ..urlcache import cached_reverse
 from .edition import Day, Edition, Person, Venue
 
 
@@ -99,7 +99,7 @@ class Session(models.Model):
         return self.title
 
     def get_absolute_url(self):
-        return cached_reverse("programme:session-detail", pk=self.pk)
+        return reverse("programme:session-detail", kwargs={"pk": self.pk})
 
     @property
     def parallel(self):
@@ -190,7 +190,7 @@ class MiniConference(models.Model):
         }
 
     def get_absolute_url(self):
-        return cached_reverse("programme:miniconference-detail", pk=self.pk)
+        return reverse("programme:miniconference-detail", kwargs={"pk": self.pk})
 
     @property
     def speaker_list(self):

@@ -1,7 +1,6 @@
 from django import template
 
 from programme import formats
-from programme.urlcache import cached_reverse
 
 register = template.Library()
 
@@ -19,9 +18,3 @@ def short_time(value):
 @register.simple_tag
 def time_range(start, end):
     return formats.time_range(start, end)
-
-
-@register.simple_tag
-def site_url(viewname, **kwargs):
-    """{% url %} for the links every page repeats (navigation, footer), remembered per process."""
-    return cached_reverse(viewname, **kwargs)

@@ -1,18 +1,19 @@
 import datetime
 import json
 import xml.etree.ElementTree as ET
+from email.utils import parsedate_to_datetime
 from pathlib import Path
+from unittest import mock
 
 import icalendar
 import pytest
 import xmlschema
 from django.urls import reverse
-from django.utils import timezone
 
 from programme.models import MiniConference, Session
 from tests import factories
 
-XSD = Path(__file__).resolve().parents[3] / "shared" / "schemas" / "schedule.xml.xsd"
+XSD = Path(__file__).resolve().parent / "schemas" / "schedule.xml.xsd"
 TRICKY = 'Quotes "dites" & l\'<esperluette>, virgule; point-virgule\nÀ la ligne — été'
 
 
@@ -165,9 +166,17 @@ def test_agenda_announces_the_calendar_feed(client, small_programme):
     assert "webcal://testserver/programme.ics" in html
 
 
-def test_programme_updated_at_moves_on_any_edit(small_programme):
-    small_programme.refresh_from_db()
-    before = small_programme.programme_updated_at
-    factories.VenueFactory()
-    small_programme.refresh_from_db()
-    assert small_programme.programme_updated_at > (before or timezone.now() - datetime.timedelta(1))
+@pytest.mark.parametrize("url", ["/programme.ics", "/schedule.xml", "/schedule.json"])
+def test_an_edit_dates_last_modified_of_every_export(client, small_programme, committed, url):
+    edited = datetime.datetime(2030, 6, 1, 9, 30, 15, tzinfo=datetime.UTC)
+    with mock.patch("programme.clock.now", return_value=edited), committed():
+        factories.VenueFactory()
+    assert parsedate_to_datetime(client.get(url)["Last-Modified"]) == edited
+
+
+def test_calendar_events_are_stamped_with_the_last_edit(client, small_programme, committed):
+    edited = datetime.datetime(2030, 6, 1, 9, 30, 15, tzinfo=datetime.UTC)
+    with mock.patch("programme.clock.now", return_value=edited), committed():
+        factories.VenueFactory()
+    stamps = {event["DTSTAMP"].dt for event in events(client.get("/programme.ics"))[0].values()}
+    assert stamps == {edited}

@@ -2,8 +2,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from programme.models import Edition, MiniConference, Session
-
-from .test_views import count_queries
+from tests.queries import count_queries
 
 
 def test_synthetic_programme_is_n_times_larger_and_shown_instead(client, programme):

@@ -1,44 +1,30 @@
-"""Several gunicorn workers sharing Redis: after an edit made elsewhere, none serves the old page.
+"""Real gunicorn workers, each its own process: with Redis, an edit made elsewhere reaches every
+one at once; without Redis, the database cache makes them agree on seats and rate limits."""
 
-Each worker keeps its own copies of cached pages and learns of a new version from a Redis
-message (programme/versionwatch.py); this runs that for real, across processes.
-"""
-
-import os
-import secrets
-import socket
-import subprocess
-import sys
-import time
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 
 import pytest
-import redis
 
-ROOT = Path(__file__).resolve().parents[2]
-REQUESTS = 30
-WORKERS = 3
+from tests.servers import (
+    Gunicorn,
+    open_registration,
+    post_form,
+    shell,
+    signup_fields,
+    throwaway_site,
+)
 
 pytest.importorskip("gunicorn")
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def manage(env, *args):
-    subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=ROOT,
-        env=env,
-        check=True,
-        capture_output=True,
-        timeout=120,
-    )
+REQUESTS = 30
+EDIT = """
+from django.db import transaction
+from programme.models import Session
+with transaction.atomic():
+    s = Session.objects.order_by('start', 'pk').first()
+    s.title = 'Titre changé ailleurs'
+    s.save()
+"""
 
 
 def fetch(url):
@@ -52,61 +38,27 @@ def burst(url):
         return list(pool.map(fetch, [url] * REQUESTS))
 
 
-def subscribers(env, channel):
-    return redis.Redis.from_url(env["REDIS_URL"]).pubsub_numsub(channel)[0][1]
-
-
-@pytest.fixture
-def servers(tmp_path):
-    env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
-    env.update(
-        DJANGO_SETTINGS_MODULE="clunyevent.settings.dev",
-        DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
-        REDIS_URL="redis://127.0.0.1:6379/13",
-        DJANGO_CACHE_PREFIX=f"servers-test-{secrets.token_hex(4)}",
-    )
-    manage(env, "migrate", "--noinput")
-    manage(env, "load_programme")
-    port = free_port()
-    command = [sys.executable, "-m", "gunicorn", "clunyevent.wsgi", "--workers", str(WORKERS)]
-    process = subprocess.Popen(
-        [*command, "--bind", f"127.0.0.1:{port}", "--log-level", "warning"], cwd=ROOT, env=env
-    )
-    url = f"http://127.0.0.1:{port}/programme/"
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            fetch(url)
-            break
-        except OSError:
-            if time.monotonic() > deadline:
-                process.terminate()
-                raise
-            time.sleep(0.2)
-    yield env, url
-    process.terminate()
-    process.wait(timeout=20)
-    client = redis.Redis.from_url(env["REDIS_URL"])
-    for key in client.scan_iter(f"{env['DJANGO_CACHE_PREFIX']}:*"):
-        client.delete(key)
-
-
-def test_an_edit_reaches_every_worker_at_once(servers):
-    env, url = servers
-    channel = f"{env['DJANGO_CACHE_PREFIX']}:1:site-content-version"
-    deadline = time.monotonic() + 20
-    while subscribers(env, channel) < WORKERS and time.monotonic() < deadline:
+def test_an_edit_made_elsewhere_is_on_the_very_next_request_of_every_worker(redis_url):
+    with throwaway_site(REDIS_URL=redis_url) as env, Gunicorn(env, workers=3) as server:
+        url = f"{server.url}/programme/"
         assert all("Titre changé ailleurs" not in page for page in burst(url))
-    # Every worker has served the page, keeps its own copy and watches for changes.
-    assert subscribers(env, channel) == WORKERS
+        shell(env, EDIT)
+        for _ in range(3):
+            assert all("Titre changé ailleurs" in page for page in burst(url))
 
-    edit = (
-        "from django.db import transaction; from programme.models import Session\n"
-        "with transaction.atomic():\n"
-        "    s = Session.objects.order_by('start', 'pk').first()\n"
-        "    s.title = 'Titre changé ailleurs'; s.save()"
-    )
-    manage(env, "shell", "--no-imports", "-c", edit)
 
-    for _ in range(3):
-        assert all("Titre changé ailleurs" in page for page in burst(url))
+def test_without_redis_two_servers_agree_on_seats_and_count_the_limit_once():
+    with throwaway_site(DJANGO_REGISTRATION_RATE_LIMIT="2") as env:
+        ids = open_registration(env, capacity=25)
+        with Gunicorn(env, workers=1) as first, Gunicorn(env, workers=1) as second:
+            page = f"/mini-conferences/{ids['mc']}/"
+            assert "25 places restantes sur 25" in fetch(second.url + page)
+
+            assert post_form(first.url, "/inscription/", signup_fields(1, ids)) == 302
+            assert "24 places restantes sur 25" in fetch(second.url + page)
+            assert "24 places restantes sur 25" in fetch(first.url + page)
+
+            # Two posts allowed per address and window, counted in one place for both servers.
+            assert post_form(second.url, "/inscription/", signup_fields(2, ids)) == 302
+            assert post_form(first.url, "/inscription/", signup_fields(3, ids)) == 429
+            assert post_form(second.url, "/inscription/", signup_fields(4, ids)) == 429

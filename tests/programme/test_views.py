@@ -2,12 +2,11 @@ import datetime
 import re
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from programme.models import Day, Edition, MiniConference, Session, Venue
 from tests import factories
+from tests.queries import count_queries
 
 from .conftest import build_programme
 
@@ -131,12 +130,6 @@ def test_session_of_an_unpublished_edition_is_not_found(client, small_programme)
 
 def test_pages_without_a_published_edition_give_404(client, db):
     assert client.get(reverse("programme:agenda")).status_code == 404
-
-
-def count_queries(client, url):
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(url).status_code == 200
-    return len(queries)
 
 
 @pytest.mark.parametrize(

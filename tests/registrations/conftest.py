@@ -4,7 +4,6 @@ import datetime
 import html
 import re
 import smtplib
-from functools import partial
 
 import pytest
 from django.core.cache import cache
@@ -41,12 +40,6 @@ def _empty_cache():
     cache.clear()
     yield
     cache.clear()
-
-
-@pytest.fixture
-def committed(django_capture_on_commit_callbacks):
-    """Run on-commit callbacks (the emails) as a real commit would: tests run in a transaction."""
-    return partial(django_capture_on_commit_callbacks, execute=True)
 
 
 @pytest.fixture

@@ -1,11 +1,10 @@
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from programme.models import MiniConference
 from registrations.seats import SeatState, waiting_position
 from tests.factories import MiniConferenceFactory, SeatFactory
+from tests.queries import count_queries
 
 from .conftest import words
 
@@ -87,12 +86,6 @@ def test_programme_pages_show_the_seats_state(client, edition, mini_conferences)
     assert "presque complet" in listing
     assert "complet — liste d'attente 1 personne en liste d'attente" in full_page
     assert "presque complet 1 place restante sur 2" in almost_page
-
-
-def count_queries(client, url):
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(url).status_code == 200
-    return len(queries)
 
 
 def test_seats_state_adds_no_query_per_mini_conference(client, edition, slot):

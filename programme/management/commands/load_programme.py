@@ -8,7 +8,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.core.management.color import no_style
 from django.db import connection, transaction
 
-from programme.changes import touch_programme
+from programme import content
 
 
 def fixture_files(names):
@@ -42,8 +42,8 @@ class Command(BaseCommand):
             if options["verbosity"]:
                 self.stdout.write(f"{path.name} : {created} objet(s) ajouté(s).")
         if total:
-            # Raw fixture saves skip the signals: date the programme's last change here.
-            touch_programme()
+            # Raw fixture saves are not counted as edits: one new content version for them all.
+            content.changed()
 
     @transaction.atomic
     def load_missing(self, path):
