@@ -125,9 +125,7 @@ class RegistrationAdmin(ExportActionMixin, admin.ModelAdmin):
     @admin.action(description=_("Renvoyer le courriel avec le lien personnel"))
     def resend_confirmation(self, request, queryset):
         # A cancelled or anonymised registration's link leads nowhere: no mail for it.
-        active = list(
-            queryset.filter(status=Registration.Status.CONFIRMED, anonymised_at__isnull=True)
-        )
+        active = list(queryset.active())
         failed = [
             r for r in active if not services.send_confirmation(registration=r, request=request)
         ]
@@ -142,7 +140,7 @@ class RegistrationAdmin(ExportActionMixin, admin.ModelAdmin):
 
     @admin.action(description=_("Annuler les inscriptions choisies"))
     def cancel_registrations(self, request, queryset):
-        to_cancel = list(queryset.exclude(status=Registration.Status.CANCELLED))
+        to_cancel = list(queryset.confirmed())
         if not to_cancel:
             messages.info(request, _("Aucune inscription à annuler : elles l'étaient déjà."))
             return

@@ -22,10 +22,7 @@ def certificate(request, token):
     """
     # Like the personal page: a cancelled or anonymised registration's link leads nowhere.
     registration = get_object_or_404(
-        Registration.objects.select_related("edition"),
-        token=token,
-        status=Registration.Status.CONFIRMED,
-        anonymised_at__isnull=True,
+        Registration.objects.active().select_related("edition"), token=token
     )
     edition = registration.edition
     attended = attendance.attended_half_days(registration)

@@ -127,13 +127,10 @@ def send_confirmation(*, registration, request=None):
 
 
 def edition_is_full(edition):
-    """Whether the edition's overall capacity (if any) is reached by registrations not cancelled."""
+    """Whether the edition's overall capacity (if any) is reached by confirmed registrations."""
     if edition.capacity is None:
         return False
-    taken = Registration.objects.filter(edition=edition).exclude(
-        status=Registration.Status.CANCELLED
-    )
-    return taken.count() >= edition.capacity
+    return Registration.objects.of_edition(edition).confirmed().count() >= edition.capacity
 
 
 def _check_edition_capacity(edition):

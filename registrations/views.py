@@ -65,7 +65,7 @@ def signup(request):
 @never_cache
 def done(request):
     token = request.session.get(SESSION_KEY)
-    registration = active_registrations().filter(token=token).first() if token else None
+    registration = Registration.objects.active().filter(token=token).first() if token else None
     return render(request, "registrations/done.html", {"registration": registration})
 
 
@@ -78,7 +78,9 @@ def resend_link(request):
     sent = form.is_bound and form.is_valid()
     if sent:
         email = form.cleaned_data["email"]
-        registration = active_registrations().filter(edition=edition, email__iexact=email).first()
+        registration = (
+            Registration.objects.active().of_edition(edition).filter(email__iexact=email).first()
+        )
         if registration is not None:
             # Asking again is the participant's latest word on their language.
             registration.language = request.LANGUAGE_CODE
@@ -88,15 +90,10 @@ def resend_link(request):
     return render(request, "registrations/resend.html", context)
 
 
-def active_registrations():
-    return Registration.objects.exclude(status=Registration.Status.CANCELLED).filter(
-        anonymised_at__isnull=True
-    )
-
-
 def registration_or_404(token):
     """A wrong, cancelled or deleted link is the site's 404: never someone else's data."""
-    registration = active_registrations().select_related("edition").filter(token=token).first()
+    active = Registration.objects.active().select_related("edition")
+    registration = active.filter(token=token).first()
     if registration is None:
         raise Http404("Lien personnel inconnu.")
     return registration
@@ -204,12 +201,8 @@ def privacy(request):
 def public_list(request):
     edition = current_edition_or_404(request)
     participants = (
-        Registration.objects.filter(
-            edition=edition,
-            status=Registration.Status.CONFIRMED,
-            public_listing=True,
-            anonymised_at__isnull=True,
-        )
+        Registration.objects.of_edition(edition)
+        .listed()
         .only("first_name", "last_name", "employer")
         .order_by("last_name", "first_name", "pk")
     )

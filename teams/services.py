@@ -20,11 +20,10 @@ SESSION_KINDS = {CHALLENGE: SessionKind.CHALLENGE_STEP, LEARNING: SessionKind.LE
 
 
 def team_registrations(edition):
-    """Who is placed: confirmed registrations, in a stable order (by pk) for determinism."""
+    """Who is placed: active registrations, in a stable order (by pk) for determinism."""
     return (
-        Registration.objects.filter(
-            edition=edition, status=Registration.Status.CONFIRMED, anonymised_at__isnull=True
-        )
+        Registration.objects.of_edition(edition)
+        .active()
         .exclude(category__in=NOT_IN_TEAMS)
         .order_by("pk")
     )

@@ -73,7 +73,7 @@ def run(request, kind):
 def members_queryset():
     """Members still registered, in alphabetical order; people who cancelled since drop out."""
     return (
-        Membership.objects.filter(registration__status=Registration.Status.CONFIRMED)
+        Membership.objects.filter(registration__in=Registration.objects.confirmed())
         .select_related("registration")
         .order_by("registration__last_name", "registration__first_name", "pk")
     )

@@ -87,7 +87,7 @@ class Command(BaseCommand):
         ends = retention_ends(edition)
         if timezone.localdate(now) <= ends:
             return f"{edition} : conservation jusqu'au {ends:%d/%m/%Y}, rien à faire."
-        pending = Registration.objects.filter(edition=edition, anonymised_at__isnull=True)
+        pending = Registration.objects.of_edition(edition).not_anonymised()
         if dry_run:
             return f"{edition} : {pending.count()} inscription(s) à anonymiser (simulation)."
         return f"{edition} : {anonymise(pending, now)} inscription(s) anonymisée(s)."
