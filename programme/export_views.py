@@ -9,10 +9,9 @@ from django.utils.translation import get_language
 from django.views.decorators.http import condition
 
 from . import frab, ics
-from .context_processors import edition_for
+from .current import current_edition, current_edition_or_404
 from .models import Day, MiniConference, Session
 from .schedule import mini_conference_item, schedule_items
-from .views import current_edition_or_404
 
 
 def base_url(request):
@@ -20,7 +19,7 @@ def base_url(request):
 
 
 def programme_etag(request, *args, **kwargs):
-    edition = edition_for(request)
+    edition = current_edition(request)
     if edition is None:
         return None
     changed = edition.programme_updated_at.timestamp() if edition.programme_updated_at else 0
@@ -28,7 +27,7 @@ def programme_etag(request, *args, **kwargs):
 
 
 def programme_last_modified(request, *args, **kwargs):
-    edition = edition_for(request)
+    edition = current_edition(request)
     return edition.programme_updated_at if edition else None
 
 

@@ -13,9 +13,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from programme.current import current_edition_or_404
 from programme.formats import time_range
 from programme.models import MiniConference, Session
-from programme.views import current_edition_or_404
 
 from . import attendance
 from .forms import SafePkMultipleChoiceField

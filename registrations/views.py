@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from programme.views import current_edition_or_404
+from programme.current import current_edition_or_404
 
 from . import services
 from .agenda import personal_agenda

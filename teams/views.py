@@ -12,7 +12,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from programme.views import current_edition_or_404
+from programme.current import current_edition_or_404
 from registrations.models import Registration
 
 from . import reports, services
