@@ -3,8 +3,8 @@
 import time
 
 from django.db import transaction
-from django.utils import timezone
 
+from programme import clock
 from programme.models import Challenge, Session, SessionKind
 from registrations.models import ChallengePreference, Registration
 
@@ -195,7 +195,7 @@ def publish(*, allocation):
     Allocation.objects.filter(edition_id=allocation.edition_id, kind=allocation.kind).exclude(
         pk=allocation.pk
     ).update(published_at=None)
-    allocation.published_at = timezone.now()
+    allocation.published_at = clock.now()
     allocation.save(update_fields=["published_at"])
     return allocation
 

@@ -19,3 +19,14 @@ def empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def fixed_clock(monkeypatch):
+    """Fix the site's one clock (programme.clock.now) at the moment given."""
+
+    def fix(moment):
+        monkeypatch.setattr("programme.clock.now", lambda: moment)
+        return moment
+
+    return fix
