@@ -9,9 +9,7 @@ from django.views.decorators.http import require_http_methods
 
 from programme.current import current_edition_or_404
 
-from . import services
-from .agenda import personal_agenda
-from .calendar import personal_calendar
+from . import personal_programme, services
 from .exceptions import DuplicateRegistration, EditionFull, MiniConferenceFull, RegistrationClosed
 from .forms import HONEYPOT, ChoicesForm, ResendLinkForm, SignupForm, duplicate_email_message
 from .models import Registration, Seat
@@ -143,13 +141,19 @@ def change(request, token):
     return render(request, "registrations/change.html", context)
 
 
+def personal_items(registration):
+    return personal_programme.personal_items(
+        registration, notes=personal_programme.notes_for(registration)
+    )
+
+
 @never_cache
 def agenda(request, token):
     registration = registration_or_404(token)
     context = {
         "registration": registration,
         "edition": registration.edition,
-        "days": personal_agenda(registration),
+        "days": personal_programme.by_day(personal_items(registration)),
     }
     return render(request, "registrations/agenda.html", context)
 
@@ -158,10 +162,10 @@ def agenda(request, token):
 def agenda_ics(request, token):
     registration = registration_or_404(token)
     base_url = request.build_absolute_uri("/").rstrip("/")
-    response = HttpResponse(
-        personal_calendar(registration, base_url=base_url),
-        content_type="text/calendar; charset=utf-8",
+    body = personal_programme.personal_calendar(
+        registration, personal_items(registration), base_url=base_url
     )
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="mon-programme.ics"'
     return response
 

@@ -3,6 +3,7 @@
 import time
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from programme import clock
 from programme.models import Challenge, Session, SessionKind
@@ -218,6 +219,16 @@ def published_memberships(registration):
         .select_related("allocation", "team__challenge")
         .order_by("allocation__kind")
     )
+
+
+def team_notes(registration):
+    """Session kind -> « Votre équipe : … », for the teams published for this participant.
+
+    Handed to the personal programme (registrations) from TeamsConfig.ready()."""
+    return {
+        SESSION_KINDS[m.allocation.kind]: _("Votre équipe : %(team)s") % {"team": m.team}
+        for m in published_memberships(registration)
+    }
 
 
 def published_team_sessions(registration):

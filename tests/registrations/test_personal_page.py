@@ -200,7 +200,7 @@ def test_personal_agenda_marks_a_waiting_seat(client, register, mini_conferences
 
     page = words(client.get(url("agenda", register(mini_conference=full))))
 
-    assert f"{full} en liste d'attente" in page
+    assert f"{full} en liste d’attente" in page
 
 
 @pytest.mark.parametrize("name", ["cancel", "delete"])
