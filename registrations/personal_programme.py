@@ -135,7 +135,7 @@ def calendar_item(item, registration):
     return replace(entry, key=f"{entry.key}:registration:{registration.pk}")
 
 
-def personal_calendar(registration, items, *, base_url):
+def ics_calendar(registration, items, *, base_url):
     """The .ics of the personal items."""
     name = _("Mon programme — %(title)s") % {"title": registration.edition.title}
     entries = [calendar_item(item, registration) for item in items]

@@ -9,10 +9,11 @@ from django.views.decorators.http import require_http_methods
 
 from programme.current import current_edition_or_404
 
-from . import personal_programme, services
+from . import services
 from .exceptions import DuplicateRegistration, EditionFull, MiniConferenceFull, RegistrationClosed
 from .forms import HONEYPOT, ChoicesForm, ResendLinkForm, SignupForm, duplicate_email_message
 from .models import Registration, Seat
+from .personal_programme import by_day, ics_calendar, notes_for, personal_items
 from .ratelimit import limit_posts
 from .seats import waiting_position
 
@@ -141,30 +142,28 @@ def change(request, token):
     return render(request, "registrations/change.html", context)
 
 
-def personal_items(registration):
-    return personal_programme.personal_items(
-        registration, notes=personal_programme.notes_for(registration)
-    )
+def items_for(registration):
+    # With the notes other apps hand over (the teams): the page and the .ics show the same.
+    return personal_items(registration, notes=notes_for(registration))
 
 
 @never_cache
-def agenda(request, token):
+def personal_programme(request, token):
+    """The participant's printable programme (the public one is programme:agenda)."""
     registration = registration_or_404(token)
     context = {
         "registration": registration,
         "edition": registration.edition,
-        "days": personal_programme.by_day(personal_items(registration)),
+        "days": by_day(items_for(registration)),
     }
-    return render(request, "registrations/agenda.html", context)
+    return render(request, "registrations/personal_programme.html", context)
 
 
 @never_cache
-def agenda_ics(request, token):
+def personal_calendar(request, token):
     registration = registration_or_404(token)
     base_url = request.build_absolute_uri("/").rstrip("/")
-    body = personal_programme.personal_calendar(
-        registration, personal_items(registration), base_url=base_url
-    )
+    body = ics_calendar(registration, items_for(registration), base_url=base_url)
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="mon-programme.ics"'
     return response

@@ -18,7 +18,7 @@ WAITING = "en liste d’attente"
 
 def page_items(client, registration):
     """(day, start, title, waiting note, notes, venue) for each session of the printed page."""
-    response = client.get(reverse("registrations:agenda", args=[registration.token]))
+    response = client.get(reverse("registrations:personal-programme", args=[registration.token]))
     assert response.status_code == 200
     content = response.content.decode()
     items = []
@@ -44,7 +44,7 @@ def page_items(client, registration):
 
 def calendar_items(client, registration):
     """The same facts, read from the .ics."""
-    response = client.get(reverse("registrations:agenda-ics", args=[registration.token]))
+    response = client.get(reverse("registrations:personal-calendar", args=[registration.token]))
     assert response.status_code == 200
     items = []
     events = icalendar.Calendar.from_ical(response.content).walk("VEVENT")
