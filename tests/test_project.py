@@ -123,3 +123,15 @@ def test_sqlite_waits_for_concurrent_writers_instead_of_failing(settings):
     assert config["ENGINE"] == "django.db.backends.sqlite3"
     assert config["OPTIONS"]["transaction_mode"] == "IMMEDIATE"
     assert "journal_mode=WAL" in config["OPTIONS"]["init_command"]
+
+
+def test_included_templates_hold_no_block():
+    # {% include %} renders a template on its own: a {% block %} in it can never be overridden
+    # by the page, so it only suggests an extension point that does not exist.
+    found = [
+        str(path.relative_to(ROOT))
+        for path in sorted((ROOT / "templates").rglob("includes/*.html"))
+        if "{% block " in path.read_text(encoding="utf-8")
+    ]
+
+    assert found == []
