@@ -20,26 +20,28 @@ def page_items(client, registration):
     """(day, start, title, waiting note, notes, venue) for each session of the printed page."""
     response = client.get(reverse("registrations:personal-programme", args=[registration.token]))
     assert response.status_code == 200
-    content = response.content.decode()
-    items = []
-    for section in re.findall(r'<section class="personal-day".*?</section>', content, re.S):
+    page, items = response.content.decode(), []
+    for section in re.findall(r'<section class="personal-day".*?</section>', page, re.S):
         day = plain(re.search(r"<h2[^>]*>(.*?)</h2>", section, re.S)[1])
         for li in re.findall(r'<li class="session">(.*?)</li>', section, re.S):
-            title = re.search(r'<p class="session-title mb-0">(.*?)</p>', li, re.S)[1]
-            badge = re.search(r'<span class="badge[^"]*">(.*?)</span>', title, re.S)
+            title = paragraphs(li, "session-title")[0]
+            badge = re.search(r"<span [^>]*>(.*?)</span>", title, re.S)
             items.append(
                 (
                     day,
-                    first_time(plain(re.search(r'class="session-time">(.*?)</p>', li, re.S)[1])),
+                    first_time(plain(paragraphs(li, "session-time")[0])),
                     plain(re.sub(r"<span.*?</span>", "", title, flags=re.S)),
                     plain(badge[1]) if badge else "",
-                    [plain(n) for n in re.findall(r'class="session-note[^"]*">(.*?)</p>', li)],
-                    plain(re.search(r'class="session-meta">(.*?)</p>', li, re.S)[1]).split(
-                        " — ", 1
-                    )[1],
+                    [plain(note) for note in paragraphs(li, "session-note")],
+                    plain(paragraphs(li, "session-meta")[0]).split(" — ", 1)[1],
                 )
             )
     return items
+
+
+def paragraphs(fragment, css_class):
+    """The inner HTML of each <p> of that class."""
+    return re.findall(rf'<p class="{css_class}[^"]*">(.*?)</p>', fragment, re.S)
 
 
 def calendar_items(client, registration):
@@ -70,8 +72,9 @@ def plain(fragment):
     return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", fragment)).split())
 
 
-def first_time(text):
-    return re.search(r"\d+\s?h(?:\s?\d\d)?", text)[0]
+def first_time(hours):
+    """« 14 h 30 » of « 14 h 30 – 15 h 30 » or of « à partir de 14 h 30 »."""
+    return re.search(r"\d+\s?h(?:\s?\d\d)?", hours)[0]
 
 
 def confirmed_seat(register, mini_conferences, **kwargs):
