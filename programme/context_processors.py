@@ -1,18 +1,11 @@
 from django.utils.functional import SimpleLazyObject
 
-from .models import Edition
-
-
-def edition_for(request):
-    """The edition the site shows, fetched once per request whoever asks first."""
-    if not hasattr(request, "_current_edition"):
-        request._current_edition = Edition.objects.current()
-    return request._current_edition
+from . import current
 
 
 def current_edition(request):
     """The edition named in the header and footer of every page, fetched only if a page uses it."""
-    return {"current_edition": SimpleLazyObject(lambda: edition_for(request))}
+    return {"current_edition": SimpleLazyObject(lambda: current.current_edition(request))}
 
 
 def content_version(request):

@@ -8,9 +8,9 @@ from django.shortcuts import get_object_or_404
 from django.utils.http import http_date
 
 from . import content, frab, ics
+from .current import current_edition_or_404
 from .models import Day, MiniConference, Session
 from .schedule import mini_conference_item, schedule_items
-from .views import current_edition_or_404
 
 
 def base_url(request):

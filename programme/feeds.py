@@ -5,8 +5,8 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 
+from .current import current_edition_or_404
 from .models import ProgrammeChange
-from .views import current_edition_or_404
 
 
 def change_summary(change):

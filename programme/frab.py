@@ -6,6 +6,8 @@ from itertools import groupby
 
 from django.utils import timezone
 
+from . import clock
+
 GENERATOR = "clunyevent"
 VERSION = "1.0"
 
@@ -39,7 +41,7 @@ def event_dict(item, base_url):
 def day_dicts(days_with_items, base_url):
     result = []
     for index, (day, items) in enumerate(days_with_items, start=1):
-        starts = [i.start for i in items] or [timezone.localtime()]
+        starts = [i.start for i in items] or [timezone.localtime(clock.now())]
         ends = [i.end for i in items] or starts
         rooms = {}
         for name, room_items in groupby(

@@ -7,6 +7,8 @@ import zoneinfo
 import icalendar
 from django.utils import timezone
 
+from . import clock
+
 PRODID = "-//Université d'été de l'innovation publique territoriale//programme//FR"
 
 
@@ -41,13 +43,13 @@ def vtimezone(name, first_year, last_year):
 
 
 def years(items):
-    starts = [item.start.year for item in items] or [timezone.localdate().year]
+    starts = [item.start.year for item in items] or [clock.today().year]
     return min(starts), max(starts)
 
 
 def calendar(items, *, name, base_url, stamp=None):
     """A VCALENDAR with a Europe/Paris VTIMEZONE; `stamp` is when the data last changed."""
-    stamp = stamp or timezone.now()
+    stamp = stamp or clock.now()
     cal = icalendar.Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")

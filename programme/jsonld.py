@@ -18,13 +18,6 @@ def place(name, address, town):
     }
 
 
-def organisation(org):
-    data = {"@type": "Organization", "name": org.name}
-    if org.website:
-        data["url"] = org.website
-    return data
-
-
 def edition_event(edition, sessions, base_url):
     organisers = edition.partners_by_role("organiser")
     return {

@@ -10,7 +10,7 @@ from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from .context_processors import edition_for
+from .current import current_edition
 
 PRECACHED_STATIC = ["bootstrap/css/bootstrap.min.css", "css/site.css", "js/offline.js"]
 
@@ -35,7 +35,7 @@ def service_worker(request):
 
 
 def manifest(request):
-    edition = edition_for(request)
+    edition = current_edition(request)
     name = edition.title if edition else _("Université d'été")
     return JsonResponse(
         {

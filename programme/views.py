@@ -1,21 +1,14 @@
 from itertools import groupby
 
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.generic import DetailView, TemplateView
 
 from . import clock, jsonld
-from .context_processors import edition_for
+from .current import current_edition, current_edition_or_404
 from .models import Challenge, Day, MiniConference, ProgrammeChange, Session, Venue
 from .schedule import sensible_end
-
-
-def current_edition_or_404(request):
-    edition = edition_for(request)
-    if edition is None:
-        raise Http404("Aucune édition publiée.")
-    return edition
 
 
 class EditionMixin:
@@ -206,6 +199,6 @@ class AccessibilityView(TemplateView):
     template_name = "accessibility.html"
 
     def get_context_data(self, **kwargs):
-        edition = edition_for(self.request)
+        edition = current_edition(self.request)
         organisers = edition.partners_by_role("organiser") if edition else []
         return super().get_context_data(edition=edition, organisers=organisers, **kwargs)

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
+from programme import clock
 from programme.models import Edition, MiniConference, Person
 from registrations.models import Registration, new_token
 
@@ -82,7 +83,7 @@ class Call(models.Model):
 
     def state(self, now=None):
         """NOT_YET_OPEN, OPEN or CLOSED at now (default: the present moment)."""
-        now = now or timezone.now()
+        now = now or clock.now()
         if now < self.opens_at:
             return NOT_YET_OPEN
         return OPEN if now < self.closes_at else CLOSED

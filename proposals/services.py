@@ -9,9 +9,9 @@ import logging
 from functools import partial
 
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from programme import clock
 from programme.models import Person
 
 from . import emails
@@ -35,7 +35,7 @@ def submit_proposal(*, call, data, speakers, request=None):
         call = Call.objects.select_for_update().get(pk=call.pk)
         if call.state() != OPEN:
             raise CallClosed
-        proposal = Proposal.objects.create(call=call, consent_at=timezone.now(), **data)
+        proposal = Proposal.objects.create(call=call, consent_at=clock.now(), **data)
         _set_speakers(proposal, speakers)
         transaction.on_commit(partial(send_confirmation, proposal=proposal, request=request))
     return proposal
@@ -62,7 +62,7 @@ def withdraw_proposal(*, proposal):
     with transaction.atomic():
         proposal = _lock_open_proposal(proposal)
         proposal.status = Proposal.Status.WITHDRAWN
-        proposal.withdrawn_at = timezone.now()
+        proposal.withdrawn_at = clock.now()
         proposal.save(update_fields=["status", "withdrawn_at", "updated_at"])
     return proposal
 
@@ -129,7 +129,7 @@ def send_decision(*, proposal, request=None):
         return False
     sent = _deliver(proposal, emails.decision_message(proposal, request=request))
     if sent:
-        proposal.notified_at = timezone.now()
+        proposal.notified_at = clock.now()
         Proposal.objects.filter(pk=proposal.pk).update(notified_at=proposal.notified_at)
     return sent
 
@@ -165,7 +165,7 @@ def _check_target(proposal, mini_conference):
 
 
 def _decide(proposal, status, request):
-    proposal.status, proposal.decided_at = status, timezone.now()
+    proposal.status, proposal.decided_at = status, clock.now()
     proposal.save(update_fields=["status", "decided_at", "mini_conference", "updated_at"])
     transaction.on_commit(partial(send_decision, proposal=proposal, request=request))
 

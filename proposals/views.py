@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from programme.context_processors import edition_for
+from programme.current import current_edition_or_404
 from programme.models import MiniConference, Person, Session
 from registrations.forms import HONEYPOT
 from registrations.ratelimit import limit_posts
@@ -20,13 +20,6 @@ from .models import OPEN, Call, Proposal
 
 # The browser that just sent a proposal may see its private link on the thanks page.
 SESSION_KEY = "proposals:last_token"
-
-
-def current_edition_or_404(request):
-    edition = edition_for(request)
-    if edition is None:
-        raise Http404("Aucune édition publiée.")
-    return edition
 
 
 def render_unavailable(request, edition, call):

@@ -4,12 +4,12 @@ Values typed by participants are only ever shown through Django's escaping (no m
 """
 
 from django.contrib import admin, messages
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from import_export.admin import ExportActionMixin
 from import_export.formats.base_formats import XLSX
 
+from programme import clock
 from programme.models import MiniConference
 
 from . import services
@@ -108,7 +108,7 @@ class RegistrationAdmin(ExportActionMixin, admin.ModelAdmin):
     actions = ["resend_confirmation", "cancel_registrations", "promote_waiting"]
 
     def get_export_filename(self, request, queryset, file_format):
-        return f"inscriptions-{timezone.localdate():%Y-%m-%d}.{file_format.get_extension()}"
+        return f"inscriptions-{clock.today():%Y-%m-%d}.{file_format.get_extension()}"
 
     def get_queryset(self, request):
         # The changelist shows each seat's mini-conference: one join, whatever the row count.
@@ -125,9 +125,7 @@ class RegistrationAdmin(ExportActionMixin, admin.ModelAdmin):
     @admin.action(description=_("Renvoyer le courriel avec le lien personnel"))
     def resend_confirmation(self, request, queryset):
         # A cancelled or anonymised registration's link leads nowhere: no mail for it.
-        active = list(
-            queryset.filter(status=Registration.Status.CONFIRMED, anonymised_at__isnull=True)
-        )
+        active = list(queryset.active())
         failed = [
             r for r in active if not services.send_confirmation(registration=r, request=request)
         ]
@@ -142,7 +140,7 @@ class RegistrationAdmin(ExportActionMixin, admin.ModelAdmin):
 
     @admin.action(description=_("Annuler les inscriptions choisies"))
     def cancel_registrations(self, request, queryset):
-        to_cancel = list(queryset.exclude(status=Registration.Status.CANCELLED))
+        to_cancel = list(queryset.confirmed())
         if not to_cancel:
             messages.info(request, _("Aucune inscription à annuler : elles l'étaient déjà."))
             return

@@ -1,8 +1,8 @@
 """The attestation de présence a participant downloads from their personal link."""
 
 from django.shortcuts import get_object_or_404, render
-from django.utils import timezone
 
+from programme import clock
 from programme.models import Partnership
 
 from . import attendance
@@ -22,10 +22,7 @@ def certificate(request, token):
     """
     # Like the personal page: a cancelled or anonymised registration's link leads nowhere.
     registration = get_object_or_404(
-        Registration.objects.select_related("edition"),
-        token=token,
-        status=Registration.Status.CONFIRMED,
-        anonymised_at__isnull=True,
+        Registration.objects.active().select_related("edition"), token=token
     )
     edition = registration.edition
     attended = attendance.attended_half_days(registration)
@@ -35,6 +32,6 @@ def certificate(request, token):
         "attended": attended,
         "total": attendance.format_duration(attendance.total_duration(attended)),
         "organisers": organisers_of(edition),
-        "issued_on": timezone.localdate(),
+        "issued_on": clock.today(),
     }
     return render(request, "registrations/certificate.html", context)

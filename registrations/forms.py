@@ -239,8 +239,9 @@ class SignupForm(WorkshopChoicesMixin, forms.ModelForm):
 
     def clean_email(self):
         email = self.cleaned_data["email"]
-        taken = Registration.objects.exclude(status=Registration.Status.CANCELLED)
-        if taken.filter(edition=self.edition, email__iexact=email).exists():
+        # The rule of the one_registration_per_email_per_edition constraint, told in the form.
+        taken = Registration.objects.of_edition(self.edition).confirmed()
+        if taken.filter(email__iexact=email).exists():
             raise forms.ValidationError(duplicate_email_message())
         return email
 

@@ -19,6 +19,34 @@ def new_token():
     return secrets.token_urlsafe(32)
 
 
+class RegistrationQuerySet(models.QuerySet):
+    """The states of a registration, each written once.
+
+    Only two statuses exist, so « confirmed » and « not cancelled » are one filter: it is what
+    the edition's capacity and the one-address rule count (the database constraint says
+    ``~Q(status="cancelled")``). Anonymised registrations still count there: anonymising keeps
+    the place a person took, only their identity goes.
+    """
+
+    def of_edition(self, edition):
+        return self.filter(edition=edition)
+
+    def confirmed(self):
+        """Not cancelled: holds a place in the edition and its address, anonymised or not."""
+        return self.filter(status=Registration.Status.CONFIRMED)
+
+    def not_anonymised(self):
+        return self.filter(anonymised_at__isnull=True)
+
+    def active(self):
+        """Confirmed and not anonymised: the registrations whose personal link still works."""
+        return self.confirmed().not_anonymised()
+
+    def listed(self):
+        """On the public list of participants: active, and the person agreed to it."""
+        return self.active().filter(public_listing=True)
+
+
 class Registration(models.Model):
     class Category(models.TextChoices):
         TRAINEE = "trainee", _("Stagiaire")
@@ -99,6 +127,8 @@ class Registration(models.Model):
     email_error = models.TextField(_("erreur d'envoi"), blank=True)
     email_sent_at = models.DateTimeField(_("courriel envoyé le"), null=True, blank=True)
     anonymised_at = models.DateTimeField(_("anonymisée le"), null=True, blank=True)
+
+    objects = RegistrationQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("inscription")

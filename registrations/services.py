@@ -13,8 +13,8 @@ import logging
 from functools import partial
 
 from django.db import IntegrityError, transaction
-from django.utils import timezone
 
+from programme import clock
 from programme.models import Edition, MiniConference
 
 from . import emails
@@ -29,7 +29,7 @@ UNIQUE_EMAIL_CONSTRAINT = "one_registration_per_email_per_edition"
 
 def registration_window(edition, *, now=None):
     """NOT_YET_OPEN, OPEN or CLOSED, from the dates held by the edition."""
-    now = now or timezone.now()
+    now = now or clock.now()
     if edition.registration_opens_at is None or now < edition.registration_opens_at:
         return NOT_YET_OPEN
     if edition.registration_closes_at is not None and now >= edition.registration_closes_at:
@@ -91,7 +91,7 @@ def cancel_registration(*, registration, request=None):
             return registration
         promoted = _release_seat(registration)
         registration.status = Registration.Status.CANCELLED
-        registration.cancelled_at = timezone.now()
+        registration.cancelled_at = clock.now()
         registration.save(update_fields=["status", "cancelled_at", "updated_at"])
         _notify_promoted(promoted, request)
     return registration
@@ -127,13 +127,10 @@ def send_confirmation(*, registration, request=None):
 
 
 def edition_is_full(edition):
-    """Whether the edition's overall capacity (if any) is reached by registrations not cancelled."""
+    """Whether the edition's overall capacity (if any) is reached by confirmed registrations."""
     if edition.capacity is None:
         return False
-    taken = Registration.objects.filter(edition=edition).exclude(
-        status=Registration.Status.CANCELLED
-    )
-    return taken.count() >= edition.capacity
+    return Registration.objects.of_edition(edition).confirmed().count() >= edition.capacity
 
 
 def _check_edition_capacity(edition):
@@ -142,7 +139,7 @@ def _check_edition_capacity(edition):
 
 
 def _create_registration(edition, data):
-    registration = Registration(edition=edition, **{"consent_at": timezone.now(), **data})
+    registration = Registration(edition=edition, **{"consent_at": clock.now(), **data})
     try:
         # A savepoint, so the outer transaction survives and the error can be told apart.
         with transaction.atomic():
@@ -186,7 +183,7 @@ def _fill_free_seats(mini_conference):
     queue = Seat.objects.filter(mini_conference=mini_conference, status=Seat.Status.WAITING)
     queue = queue.select_related("registration__edition", "mini_conference")
     promoted = list(queue.order_by("joined_at", "pk")[:free])
-    now = timezone.now()
+    now = clock.now()
     for seat in promoted:
         seat.status, seat.promoted_at = Seat.Status.CONFIRMED, now
         # save(), not bulk_update(): post_save tells the public page cache that seats changed.
@@ -262,9 +259,7 @@ def _deliver(registration, message):
         logger.exception("Courriel non envoyé à l'inscription %s", registration.pk)
         _record_email(registration, status=Registration.EmailStatus.FAILED, error=repr(error))
         return False
-    _record_email(
-        registration, status=Registration.EmailStatus.SENT, error="", sent_at=timezone.now()
-    )
+    _record_email(registration, status=Registration.EmailStatus.SENT, error="", sent_at=clock.now())
     return True
 
 

@@ -13,32 +13,33 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from programme.current import current_edition_or_404
 from programme.formats import time_range
 from programme.models import MiniConference, Session
-from programme.views import current_edition_or_404
 
 from . import attendance
 from .forms import SafePkMultipleChoiceField
 from .models import Registration, Seat
 
-CONFIRMED = Registration.Status.CONFIRMED
-
 
 def confirmed_registrations(edition):
-    return Registration.objects.filter(edition=edition, status=CONFIRMED).order_by(
-        "last_name", "first_name", "pk"
+    # Anonymised ones included, as in every figure: anonymising keeps the statistics.
+    return (
+        Registration.objects.of_edition(edition)
+        .confirmed()
+        .order_by("last_name", "first_name", "pk")
     )
 
 
 def mini_conference_figures(edition):
     """Each mini-conference with seats taken, seats left and waiting-list length (one query)."""
-    active = Q(seats__registration__status=CONFIRMED)
+    confirmed = Q(seats__registration__in=Registration.objects.confirmed())
     mini_conferences = list(
         MiniConference.objects.of_edition(edition)
         .select_related("slot")
         .annotate(
-            taken=Count("seats", filter=active & Q(seats__status=Seat.Status.CONFIRMED)),
-            waiting=Count("seats", filter=active & Q(seats__status=Seat.Status.WAITING)),
+            taken=Count("seats", filter=confirmed & Q(seats__status=Seat.Status.CONFIRMED)),
+            waiting=Count("seats", filter=confirmed & Q(seats__status=Seat.Status.WAITING)),
         )
     )
     for mini_conference in mini_conferences:
@@ -66,7 +67,10 @@ def dashboard(request):
         .meals()
         .select_related("day")
         .annotate(
-            head_count=Count("meal_registrations", filter=Q(meal_registrations__status=CONFIRMED))
+            head_count=Count(
+                "meal_registrations",
+                filter=Q(meal_registrations__in=Registration.objects.confirmed()),
+            )
         )
         .order_by("start")
     )

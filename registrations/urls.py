@@ -24,8 +24,8 @@ urlpatterns = [
     # The token is the only key to a registration; 43 URL-safe characters (see new_token).
     path("<slug:token>/", views.manage, name="manage"),
     path("<slug:token>/modifier/", views.change, name="change"),
-    path("<slug:token>/agenda/", views.agenda, name="agenda"),
-    path("<slug:token>/agenda.ics", views.agenda_ics, name="agenda-ics"),
+    path("<slug:token>/agenda/", views.personal_programme, name="personal-programme"),
+    path("<slug:token>/agenda.ics", views.personal_calendar, name="personal-calendar"),
     path("<slug:token>/annuler/", views.cancel, name="cancel"),
     path("<slug:token>/supprimer/", views.delete, name="delete"),
     path("<slug:token>/attestation/", certificates.certificate, name="certificate"),

@@ -7,14 +7,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from programme.views import current_edition_or_404
+from programme.current import current_edition_or_404
 
 from . import services
-from .agenda import personal_agenda
-from .calendar import personal_calendar
 from .exceptions import DuplicateRegistration, EditionFull, MiniConferenceFull, RegistrationClosed
 from .forms import HONEYPOT, ChoicesForm, ResendLinkForm, SignupForm, duplicate_email_message
 from .models import Registration, Seat
+from .personal_programme import by_day, ics_calendar, notes_for, personal_items
 from .ratelimit import limit_posts
 from .seats import waiting_position
 
@@ -65,7 +64,7 @@ def signup(request):
 @never_cache
 def done(request):
     token = request.session.get(SESSION_KEY)
-    registration = active_registrations().filter(token=token).first() if token else None
+    registration = Registration.objects.active().filter(token=token).first() if token else None
     return render(request, "registrations/done.html", {"registration": registration})
 
 
@@ -78,7 +77,9 @@ def resend_link(request):
     sent = form.is_bound and form.is_valid()
     if sent:
         email = form.cleaned_data["email"]
-        registration = active_registrations().filter(edition=edition, email__iexact=email).first()
+        registration = (
+            Registration.objects.active().of_edition(edition).filter(email__iexact=email).first()
+        )
         if registration is not None:
             # Asking again is the participant's latest word on their language.
             registration.language = request.LANGUAGE_CODE
@@ -88,15 +89,10 @@ def resend_link(request):
     return render(request, "registrations/resend.html", context)
 
 
-def active_registrations():
-    return Registration.objects.exclude(status=Registration.Status.CANCELLED).filter(
-        anonymised_at__isnull=True
-    )
-
-
 def registration_or_404(token):
     """A wrong, cancelled or deleted link is the site's 404: never someone else's data."""
-    registration = active_registrations().select_related("edition").filter(token=token).first()
+    active = Registration.objects.active().select_related("edition")
+    registration = active.filter(token=token).first()
     if registration is None:
         raise Http404("Lien personnel inconnu.")
     return registration
@@ -146,25 +142,29 @@ def change(request, token):
     return render(request, "registrations/change.html", context)
 
 
+def items_for(registration):
+    # With the notes other apps hand over (the teams): the page and the .ics show the same.
+    return personal_items(registration, notes=notes_for(registration))
+
+
 @never_cache
-def agenda(request, token):
+def personal_programme(request, token):
+    """The participant's printable programme (the public one is programme:agenda)."""
     registration = registration_or_404(token)
     context = {
         "registration": registration,
         "edition": registration.edition,
-        "days": personal_agenda(registration),
+        "days": by_day(items_for(registration)),
     }
-    return render(request, "registrations/agenda.html", context)
+    return render(request, "registrations/personal_programme.html", context)
 
 
 @never_cache
-def agenda_ics(request, token):
+def personal_calendar(request, token):
     registration = registration_or_404(token)
     base_url = request.build_absolute_uri("/").rstrip("/")
-    response = HttpResponse(
-        personal_calendar(registration, base_url=base_url),
-        content_type="text/calendar; charset=utf-8",
-    )
+    body = ics_calendar(registration, items_for(registration), base_url=base_url)
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="mon-programme.ics"'
     return response
 
@@ -204,12 +204,8 @@ def privacy(request):
 def public_list(request):
     edition = current_edition_or_404(request)
     participants = (
-        Registration.objects.filter(
-            edition=edition,
-            status=Registration.Status.CONFIRMED,
-            public_listing=True,
-            anonymised_at__isnull=True,
-        )
+        Registration.objects.of_edition(edition)
+        .listed()
         .only("first_name", "last_name", "employer")
         .order_by("last_name", "first_name", "pk")
     )

@@ -3,8 +3,9 @@
 import time
 
 from django.db import transaction
-from django.utils import timezone
+from django.utils.translation import gettext as _
 
+from programme import clock
 from programme.models import Challenge, Session, SessionKind
 from registrations.models import ChallengePreference, Registration
 
@@ -20,11 +21,10 @@ SESSION_KINDS = {CHALLENGE: SessionKind.CHALLENGE_STEP, LEARNING: SessionKind.LE
 
 
 def team_registrations(edition):
-    """Who is placed: confirmed registrations, in a stable order (by pk) for determinism."""
+    """Who is placed: active registrations, in a stable order (by pk) for determinism."""
     return (
-        Registration.objects.filter(
-            edition=edition, status=Registration.Status.CONFIRMED, anonymised_at__isnull=True
-        )
+        Registration.objects.of_edition(edition)
+        .active()
         .exclude(category__in=NOT_IN_TEAMS)
         .order_by("pk")
     )
@@ -196,7 +196,7 @@ def publish(*, allocation):
     Allocation.objects.filter(edition_id=allocation.edition_id, kind=allocation.kind).exclude(
         pk=allocation.pk
     ).update(published_at=None)
-    allocation.published_at = timezone.now()
+    allocation.published_at = clock.now()
     allocation.save(update_fields=["published_at"])
     return allocation
 
@@ -219,6 +219,16 @@ def published_memberships(registration):
         .select_related("allocation", "team__challenge")
         .order_by("allocation__kind")
     )
+
+
+def team_notes(registration):
+    """Session kind -> « Votre équipe : … », for the teams published for this participant.
+
+    Handed to the personal programme (registrations) from TeamsConfig.ready()."""
+    return {
+        SESSION_KINDS[m.allocation.kind]: _("Votre équipe : %(team)s") % {"team": m.team}
+        for m in published_memberships(registration)
+    }
 
 
 def published_team_sessions(registration):

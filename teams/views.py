@@ -12,7 +12,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from programme.views import current_edition_or_404
+from programme.current import current_edition_or_404
 from registrations.models import Registration
 
 from . import reports, services
@@ -73,7 +73,7 @@ def run(request, kind):
 def members_queryset():
     """Members still registered, in alphabetical order; people who cancelled since drop out."""
     return (
-        Membership.objects.filter(registration__status=Registration.Status.CONFIRMED)
+        Membership.objects.filter(registration__in=Registration.objects.confirmed())
         .select_related("registration")
         .order_by("registration__last_name", "registration__first_name", "pk")
     )

@@ -80,3 +80,14 @@ def django_assert_num_queries(django_assert_num_queries):
             yield captured
 
     return counting
+
+
+@pytest.fixture
+def fixed_clock(monkeypatch):
+    """Fix the site's one clock (programme.clock.now) at the moment given."""
+
+    def fix(moment):
+        monkeypatch.setattr("programme.clock.now", lambda: moment)
+        return moment
+
+    return fix

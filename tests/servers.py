@@ -86,8 +86,8 @@ def site_env(folder, **settings):
         DJANGO_STATIC_ROOT=str(Path(folder) / "static"),
         DATABASE_URL=f"sqlite:///{Path(folder) / 'db.sqlite3'}",
         DJANGO_EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend",
-        **settings,
     )
+    env.update(settings)
     return env
 
 

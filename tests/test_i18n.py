@@ -126,7 +126,7 @@ PAGES = {
     "change": personal("registrations:change"),
     "cancel": personal("registrations:cancel"),
     "delete": personal("registrations:delete"),
-    "personal-agenda": personal("registrations:agenda"),
+    "personal-agenda": personal("registrations:personal-programme"),
     "certificate": personal("registrations:certificate"),
     "cancelled": get("registrations:cancelled"),
     "deleted": get("registrations:deleted"),

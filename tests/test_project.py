@@ -1,5 +1,6 @@
 """Project-wide safety nets: migrations, settings that fail fast, deployment checks."""
 
+import ast
 import os
 import secrets
 import subprocess
@@ -20,6 +21,45 @@ def test_no_migration_is_missing(db):
         call_command("makemigrations", "--check", "--dry-run", stdout=out)
     except SystemExit:
         pytest.fail(f"A model change has no migration:\n{out.getvalue()}")
+
+
+# Each app may import the apps before it, never one after it: programme knows no participant,
+# registrations knows no team nor proposal. A cycle would make any of them impossible to
+# change, or to load, alone.
+LAYERS = {
+    "programme": set(),
+    "registrations": {"programme"},
+    "teams": {"programme", "registrations"},
+    "proposals": {"programme", "registrations"},
+}
+
+
+def imported_apps(path):
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names = [
+        alias.name
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Import)
+        for alias in node.names
+    ]
+    names += [
+        node.module
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ImportFrom) and node.level == 0
+    ]
+    return {name.split(".")[0] for name in names if name}
+
+
+@pytest.mark.parametrize("app", LAYERS)
+def test_apps_import_only_the_apps_they_build_on(app):
+    forbidden = set(LAYERS) - LAYERS[app] - {app}
+
+    found = {
+        str(path.relative_to(ROOT)): sorted(imported_apps(path) & forbidden)
+        for path in sorted((ROOT / app).rglob("*.py"))
+    }
+
+    assert {path: apps for path, apps in found.items() if apps} == {}
 
 
 def manage(*args, **env):
@@ -102,3 +142,15 @@ def test_sqlite_waits_for_concurrent_writers_instead_of_failing(settings):
     assert config["ENGINE"] == "django.db.backends.sqlite3"
     assert config["OPTIONS"]["transaction_mode"] == "IMMEDIATE"
     assert "journal_mode=WAL" in config["OPTIONS"]["init_command"]
+
+
+def test_included_templates_hold_no_block():
+    # {% include %} renders a template on its own: a {% block %} in it can never be overridden
+    # by the page, so it only suggests an extension point that does not exist.
+    found = [
+        str(path.relative_to(ROOT))
+        for path in sorted((ROOT / "templates").rglob("includes/*.html"))
+        if "{% block " in path.read_text(encoding="utf-8")
+    ]
+
+    assert found == []

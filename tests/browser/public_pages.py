@@ -216,7 +216,7 @@ PAGES = {
     "cancelled": after_confirming("registrations:cancel"),
     "delete": personal("registrations:delete"),
     "deleted": after_confirming("registrations:delete"),
-    "personal-agenda": personal("registrations:agenda"),
+    "personal-agenda": personal("registrations:personal-programme"),
     "certificate": personal("registrations:certificate"),
     "privacy": lambda visit: visit.open("registrations:privacy"),
     "participants": lambda visit: visit.open("registrations:public-list"),

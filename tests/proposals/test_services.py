@@ -233,6 +233,13 @@ def test_services_refuse_changes_once_the_call_is_closed(submitted):
         services.submit_proposal(call=submitted.call, data={}, speakers=[])
 
 
+def test_the_call_closes_on_the_sites_clock(submitted, fixed_clock):
+    fixed_clock(submitted.call.closes_at)
+
+    with pytest.raises(CallClosed):
+        services.withdraw_proposal(proposal=submitted)
+
+
 def test_services_refuse_changes_once_decided(submitted, decide):
     decide(services.decline_proposal, proposal=submitted)
 

@@ -170,3 +170,12 @@ def test_admin_history_no_longer_names_the_person(registration, clock, admin_use
 )
 def test_add_months(day, months, expected):
     assert add_months(day, months) == expected
+
+
+def test_anonymises_on_the_sites_clock(registration, fixed_clock):
+    fixed_clock(AFTER)
+
+    run()
+
+    registration.refresh_from_db()
+    assert registration.anonymised_at == AFTER

@@ -6,7 +6,7 @@ from teams import services as teams
 
 
 def events(client, registration):
-    response = client.get(reverse("registrations:agenda-ics", args=[registration.token]))
+    response = client.get(reverse("registrations:personal-calendar", args=[registration.token]))
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/calendar")
     calendar = icalendar.Calendar.from_ical(response.content)
@@ -50,11 +50,13 @@ def test_personal_calendar_names_my_challenge_team_once_published(client, regist
 
 
 def test_personal_calendar_of_an_unknown_link_is_404(client, db):
-    assert client.get(reverse("registrations:agenda-ics", args=["x" * 43])).status_code == 404
+    response = client.get(reverse("registrations:personal-calendar", args=["x" * 43]))
+
+    assert response.status_code == 404
 
 
 def test_personal_page_offers_the_calendar_subscription(client, register):
     registration = register()
     html = client.get(registration.get_absolute_url()).content.decode()
-    ics_url = reverse("registrations:agenda-ics", args=[registration.token])
+    ics_url = reverse("registrations:personal-calendar", args=[registration.token])
     assert f"webcal://testserver{ics_url}" in html

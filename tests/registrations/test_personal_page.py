@@ -11,7 +11,7 @@ from registrations.models import Registration, Seat
 
 from .conftest import text, words
 
-PERSONAL_PAGES = ["manage", "change", "agenda", "cancel", "delete"]
+PERSONAL_PAGES = ["manage", "change", "personal-programme", "cancel", "delete"]
 MARKUP = "<script>alert(1)</script>"
 
 
@@ -181,7 +181,7 @@ def test_personal_agenda_lists_what_the_person_attends(
     registration = register(mini_conference=mini_conferences[1], meals=meals[:1])
     plenary = Session.objects.of_edition(registration.edition).get(kind=SessionKind.PLENARY)
 
-    page = words(client.get(url("agenda", registration)))
+    page = words(client.get(url("personal-programme", registration)))
 
     assert plenary.title in page
     assert str(mini_conferences[1]) in page
@@ -198,9 +198,9 @@ def test_personal_agenda_marks_a_waiting_seat(client, register, mini_conferences
     register(mini_conference=full)
     register(mini_conference=full)
 
-    page = words(client.get(url("agenda", register(mini_conference=full))))
+    page = words(client.get(url("personal-programme", register(mini_conference=full))))
 
-    assert f"{full} en liste d'attente" in page
+    assert f"{full} en liste d’attente" in page
 
 
 @pytest.mark.parametrize("name", ["cancel", "delete"])

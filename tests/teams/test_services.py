@@ -1,5 +1,7 @@
 """Running, re-running and publishing allocations on registrations in the database."""
 
+import datetime
+
 import pytest
 from django.core.exceptions import ValidationError
 
@@ -148,6 +150,16 @@ def test_publishing_a_run_replaces_the_one_published_before(challenges, register
     services.publish(allocation=second)
 
     assert list(Allocation.objects.published()) == [second]
+
+
+def test_publication_is_dated_by_the_sites_clock(challenges, register, run_challenges, fixed_clock):
+    register(challenges[0])
+    run = run_challenges()
+    moment = fixed_clock(datetime.datetime(2030, 7, 1, 8, 0, tzinfo=datetime.UTC))
+
+    services.publish(allocation=run)
+
+    assert Allocation.objects.get(pk=run.pk).published_at == moment
 
 
 def test_published_team_sessions_follow_what_is_published(

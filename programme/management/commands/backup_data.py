@@ -1,11 +1,13 @@
 """A backup of all the site's data, portable between SQLite and PostgreSQL."""
 
-import datetime
 import gzip
 from pathlib import Path
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
+from django.utils import timezone
+
+from programme import clock
 
 # Rebuilt by `migrate` on restore, or worthless after it: keeping them would clash.
 EXCLUDED = [
@@ -26,7 +28,7 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        stamp = datetime.datetime.now().strftime("%Y%m%d-%H%M%S")
+        stamp = timezone.localtime(clock.now()).strftime("%Y%m%d-%H%M%S")
         parser.add_argument("--output", default=f"backups/clunyevent-{stamp}.json.gz")
 
     def handle(self, *args, output, **options):

@@ -14,6 +14,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
+from programme import clock
 from programme.models import Edition
 from registrations.models import Registration, new_token
 
@@ -79,7 +80,7 @@ class Command(BaseCommand):
             editions = editions.filter(slug=edition)
             if not editions:
                 raise CommandError(f"Aucune édition avec l'identifiant « {edition} ».")
-        now = timezone.now()
+        now = clock.now()
         for item in editions:
             self.stdout.write(self.process(item, now, dry_run))
 
@@ -87,7 +88,7 @@ class Command(BaseCommand):
         ends = retention_ends(edition)
         if timezone.localdate(now) <= ends:
             return f"{edition} : conservation jusqu'au {ends:%d/%m/%Y}, rien à faire."
-        pending = Registration.objects.filter(edition=edition, anonymised_at__isnull=True)
+        pending = Registration.objects.of_edition(edition).not_anonymised()
         if dry_run:
             return f"{edition} : {pending.count()} inscription(s) à anonymiser (simulation)."
         return f"{edition} : {anonymise(pending, now)} inscription(s) anonymisée(s)."
