@@ -9,7 +9,6 @@ programme/content.py.)
 from django.db.models.signals import post_delete, post_save, pre_save
 from django.utils import timezone
 
-from . import clock
 from .formats import long_date, short_time
 
 TRACKED = ("start", "end", "venue", "title")
