@@ -2,6 +2,7 @@
 rendered without the page cache. Run by bench/run.py with the benchmark's environment;
 prints one JSON object."""
 
+import gzip
 import json
 import os
 import statistics
@@ -23,6 +24,10 @@ from django.test.utils import CaptureQueriesContext, setup_test_environment  # n
 from programme.models import Edition, Session  # noqa: E402
 
 
+def name_of(url):
+    return url.strip("/").replace("/", "-") or "home"
+
+
 def pages():
     edition = Edition.objects.current()
     session = Session.objects.of_edition(edition).order_by("start", "pk").first()
@@ -35,6 +40,15 @@ def pages():
     }
 
 
+def keep_as_ceiling(name, body):
+    """The page's own bytes as a static file, with the gzip copy collectstatic would make:
+    whitenoise serves them as the ceiling, compressed or not like the page."""
+    folder = Path(os.environ["DJANGO_STATIC_ROOT"]) / "bench"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / f"{name}.txt").write_bytes(body)
+    (folder / f"{name}.txt.gz").write_bytes(gzip.compress(body, 9))
+
+
 def measure(client, url, runs=5):
     timings, queries, size = [], 0, 0
     for _ in range(runs):
@@ -44,8 +58,10 @@ def measure(client, url, runs=5):
             timings.append((time.perf_counter() - start) * 1000)
         assert response.status_code == 200, (url, response.status_code)
         queries, size = len(captured), len(response.content)
+    keep_as_ceiling(name_of(url), response.content)
     return {
         "url": url,
+        "ceiling": name_of(url),
         "queries": queries,
         "render_ms": round(statistics.median(timings), 2),
         "bytes": size,

@@ -22,7 +22,6 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 import urllib.request
 from pathlib import Path
@@ -30,28 +29,21 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 SCALES = [int(s) for s in os.environ.get("BENCH_SCALES", "1,10,100").split(",")]
-DURATION = os.environ.get("BENCH_DURATION", "2s")
+DURATION = os.environ.get("BENCH_DURATION", "1s")
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))
 CONNECTIONS = os.environ.get("BENCH_CONNECTIONS", "16")
 WORKERS = os.environ.get("BENCH_WORKERS", "3")
 REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/14")
-# Served from the page cache, against the ceiling, at 1× and 10× (100× is reported).
-CACHED_TARGET, CACHED_TARGET_SCALES = 0.7, (1, 10)
 # The agenda while sign-ups arrive at a steady rate, against its idle throughput.
 STREAM_RATE = float(os.environ.get("BENCH_SIGNUP_RATE", "5"))
-STREAM_DURATION = os.environ.get("BENCH_STREAM_DURATION", "10s")
-STREAM_TARGET = 0.9
-FIRST_VISIT_BUDGET_KB = 45
+STREAM_SECONDS = int(os.environ.get("BENCH_STREAM_SECONDS", "10"))
 
 sys.path.insert(0, str(ROOT))
+from bench.report import ENCODINGS, checks, report  # noqa: E402
 from bench.signup_burst import run_burst  # noqa: E402
+from bench.stream import agenda_under_signups  # noqa: E402
 from bench.wrk import wrk  # noqa: E402
-from tests.servers import (  # noqa: E402
-    Gunicorn,
-    open_registration,
-    post_form,
-    signup_fields,
-    site_env,  # noqa: E402
-)
+from tests.servers import Gunicorn, site_env  # noqa: E402
 
 
 def base_env(workdir, scale, database_url):
@@ -100,13 +92,10 @@ def measure_pages(env):
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
-def write_ceiling_files(env, pages):
-    """Static files of each page's size, served by whitenoise in the same gunicorn."""
-    folder = Path(env["DJANGO_STATIC_ROOT"]) / "bench"
-    folder.mkdir(parents=True, exist_ok=True)
-    for name, page in pages.items():
-        (folder / f"{name}.txt").write_bytes(b"x" * page["bytes"])
-    return {name: f"/static/bench/{name}.txt" for name in pages}
+def ceiling_urls(pages):
+    """The static copies of each page (bench/measure_pages.py wrote them), served by
+    whitenoise in the same gunicorn."""
+    return {name: f"/static/bench/{page['ceiling']}.txt" for name, page in pages.items()}
 
 
 def served(env, **extra):
@@ -125,23 +114,37 @@ def drain(server, limit=30.0):
             return
 
 
-def load_one(server, path):
+def load_one(server, path, duration=None, gzip=False):
     drain(server)
-    wrk(server.url + path, duration="1s", connections=CONNECTIONS)  # warm up
-    return wrk(server.url + path, duration=DURATION, connections=CONNECTIONS)
+    url = server.url + path
+    return wrk(url, duration=duration or DURATION, connections=CONNECTIONS, gzip=gzip)
 
 
-def load(server, urls):
-    return {name: load_one(server, path) for name, path in urls.items()}
+def combined(runs):
+    """Several runs of one URL: their mean throughput, their median latencies."""
+
+    def median(values):
+        values = sorted(v for v in values if v is not None)
+        return values[len(values) // 2] if values else None
+
+    return {
+        "rps": sum(run["rps"] for run in runs) / len(runs),
+        "p50": median(run["p50"] for run in runs),
+        "p99": median(run["p99"] for run in runs),
+        "non_2xx": sum(run["non_2xx"] for run in runs),
+    }
 
 
-def load_beside_ceiling(server, urls, ceiling_urls):
-    """Each page right after its ceiling, so that both meet the machine in the same state."""
-    ceiling, pages = {}, {}
-    for name, path in urls.items():
-        ceiling[name] = load_one(server, ceiling_urls[name])
-        pages[name] = load_one(server, path)
-    return ceiling, pages
+def beside_ceiling(server, path, ceiling_path, gzip):
+    """A page in turns with its ceiling, ROUNDS times after a warm-up, so that both meet the
+    machine in the same states (this machine's speed drifts from second to second)."""
+    load_one(server, ceiling_path, "1s", gzip)
+    load_one(server, path, "1s", gzip)
+    runs = [
+        (load_one(server, ceiling_path, gzip=gzip), load_one(server, path, gzip=gzip))
+        for _ in range(ROUNDS)
+    ]
+    return {"ceiling": combined([c for c, _ in runs]), "cached": combined([p for _, p in runs])}
 
 
 def first_visit(server):
@@ -160,187 +163,56 @@ def first_visit(server):
     return {"kb": round((len(page) + sum(len(fetch(path)) for path in linked)) / 1024, 1)}
 
 
-class SignupStream:
-    """Sign-ups posted at a steady rate (each one loads the form, then posts it), in the
-    background until stopped."""
+def measure_at_one(env, server):
+    """What only the 2017 programme as it is needs measuring: a first visit, the stream."""
 
-    def __init__(self, server, ids, rate):
-        self.server, self.ids, self.interval = server, ids, 1 / rate
-        self.statuses, self.threads, self.stop = [], [], threading.Event()
+    def load(path, duration, drain=True):
+        if drain:
+            return load_one(server, path, duration)
+        return wrk(server.url + path, duration=duration, connections=CONNECTIONS)
 
-    def post(self, number):
-        fields = signup_fields(f"flux{number}", self.ids)
-        self.statuses.append(post_form(self.server.url, "/inscription/", fields))
-
-    def run(self):
-        started, number = time.monotonic(), 0
-        while not self.stop.is_set():
-            thread = threading.Thread(target=self.post, args=(number,))
-            thread.start()
-            self.threads.append(thread)
-            number += 1
-            self.stop.wait(max(0, started + number * self.interval - time.monotonic()))
-
-    def __enter__(self):
-        self.started = time.monotonic()
-        self.runner = threading.Thread(target=self.run)
-        self.runner.start()
-        return self
-
-    def __exit__(self, *exc):
-        self.stop.set()
-        self.runner.join()
-        for thread in self.threads:
-            thread.join()
-        self.seconds = time.monotonic() - self.started
-
-
-def agenda_under_signups(env, server):
-    """The agenda's cached throughput, idle then while sign-ups arrive at STREAM_RATE."""
-    ids = open_registration(env, capacity=25)
-    url = server.url + "/programme/"
-    drain(server)
-    wrk(url, duration="1s", connections=CONNECTIONS)
-    idle = wrk(url, duration=STREAM_DURATION, connections=CONNECTIONS)
-    drain(server)
-    with SignupStream(server, ids, STREAM_RATE) as stream:
-        busy = wrk(url, duration=STREAM_DURATION, connections=CONNECTIONS)
-    return {
-        "idle": idle,
-        "during_signups": busy,
-        "ratio": round(busy["rps"] / idle["rps"], 2) if idle["rps"] else 0,
-        "signups": len(stream.statuses),
-        "signups_per_second": round(len(stream.statuses) / stream.seconds, 1),
-        "statuses": {str(c): stream.statuses.count(c) for c in sorted(set(stream.statuses))},
-    }
+    stream = agenda_under_signups(
+        env, server, load, combined, rate=STREAM_RATE, seconds=STREAM_SECONDS
+    )
+    return {"first_visit": first_visit(server), "stream": stream, "stream_rate": STREAM_RATE}
 
 
 def bench_scale(scale):
+    """The pages of the programme at `scale`: measured in-process, then loaded from the page
+    cache beside their ceilings (both encodings), then rendered without the cache."""
     workdir = Path(tempfile.mkdtemp(prefix=f"bench-{scale}-"))
     env = base_env(workdir, scale, f"sqlite:///{workdir / 'db.sqlite3'}")
-    extra = {}
     try:
         prepare(env, scale)
         pages = measure_pages(env)
-        ceiling_urls = write_ceiling_files(env, pages)
-        page_urls = {name: page["url"] for name, page in pages.items()}
+        ceilings = ceiling_urls(pages)
+        extra = {}
         with served(env) as server:
-            ceiling, cached = load_beside_ceiling(server, page_urls, ceiling_urls)
+            for name, page in pages.items():
+                for encoding in ENCODINGS:
+                    page[encoding] = beside_ceiling(
+                        server, page["url"], ceilings[name], encoding == "gzip"
+                    )
             if scale == 1:
-                extra = {"first_visit": first_visit(server)}
-                extra["stream"] = agenda_under_signups(env, server)
+                extra = measure_at_one(env, server)
         with served(env, DJANGO_PAGE_CACHE="0") as server:
-            rendered = load(server, page_urls)
-        return {
-            name: {
-                **pages[name],
-                "ceiling": ceiling[name],
-                "cached": cached[name],
-                "rendered": rendered[name],
-            }
-            for name in pages
-        }, extra
+            for page in pages.values():
+                load_one(server, page["url"], "1s")
+                page["rendered"] = load_one(server, page["url"])
+        return pages, extra
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
         forget(env)
 
 
-def ratio(run, mode):
-    return round(run[mode]["rps"] / run["ceiling"]["rps"], 2) if run["ceiling"]["rps"] else 0
-
-
-def report(results, burst):
-    lines = [
-        f"# Benchmark {results['date']} on {results['machine']}",
-        "",
-        f"wrk: {DURATION} per URL, {CONNECTIONS} connections; gunicorn: {WORKERS} workers; "
-        "production settings, cache in Redis, SQLite. Rendered pages have no target: they "
-        "are reported to show what the page cache spares.",
-        "",
-    ]
-    header = (
-        "| scale | page | queries | render ms | KB | ceiling req/s | cached req/s (ratio) "
-        "| cached p50/p99 ms | rendered req/s (ratio) | rendered p50/p99 ms |"
-    )
-    lines += [header, "|" + "---|" * 10]
-    for scale, pages in results["scales"].items():
-        for name, run in pages.items():
-            lines.append(
-                f"| {scale}× | {name} | {run['queries']} | {run['render_ms']} | "
-                f"{run['bytes'] / 1024:.1f} | {run['ceiling']['rps']:.0f} | "
-                f"{run['cached']['rps']:.0f} ({ratio(run, 'cached')}) | "
-                f"{run['cached']['p50']}/{run['cached']['p99']} | "
-                f"{run['rendered']['rps']:.0f} ({ratio(run, 'rendered')}) | "
-                f"{run['rendered']['p50']}/{run['rendered']['p99']} |"
-            )
-    lines += stream_report(results.get("stream"))
-    if results.get("first_visit"):
-        lines += ["", f"First visit to the agenda: {results['first_visit']['kb']} KB on the wire."]
-    lines += ["", "## Checks", ""] + [f"- {check}" for check in results["checks"]]
-    if burst:
-        lines += [
-            "",
-            "## Sign-up burst (PostgreSQL)",
-            "",
-            "```",
-            json.dumps(burst, indent=1),
-            "```",
-        ]
-    return "\n".join(lines) + "\n"
-
-
-def stream_report(stream):
-    if not stream:
-        return []
-
-    def row(label, run):
-        return f"| {label} | {run['rps']:.0f} | {run['p50']}/{run['p99']} |"
-
-    return [
-        "",
-        f"## The agenda while sign-ups arrive ({STREAM_RATE:g} per second, 1×)",
-        "",
-        "| | req/s | p50/p99 ms |",
-        "|---|---|---|",
-        row("idle", stream["idle"]),
-        row("during sign-ups", stream["during_signups"]),
-        "",
-        f"Ratio {stream['ratio']}; {stream['signups']} sign-ups "
-        f"({stream['signups_per_second']} per second), statuses {stream['statuses']}.",
-    ]
-
-
-def verdict(ok):
-    return "ok" if ok else "BELOW TARGET"
-
-
-def checks(results):
-    found = []
-    for scale, pages in results["scales"].items():
-        for name, run in pages.items():
-            value = ratio(run, "cached")
-            if scale in CACHED_TARGET_SCALES:
-                target = f"target {CACHED_TARGET}) {verdict(value >= CACHED_TARGET)}"
-            else:
-                target = "no target)"
-            found.append(f"{scale}× {name} cached: {value}× the ceiling ({target}")
-    if results.get("stream"):
-        value = results["stream"]["ratio"]
-        found.append(
-            f"agenda during {STREAM_RATE:g} sign-ups/s: {value}× its idle throughput "
-            f"(target {STREAM_TARGET}) {verdict(value >= STREAM_TARGET)}"
-        )
-    if results.get("first_visit"):
-        kb = results["first_visit"]["kb"]
-        found.append(
-            f"first visit to the agenda: {kb} KB on the wire "
-            f"(target under {FIRST_VISIT_BUDGET_KB} KB) {verdict(kb < FIRST_VISIT_BUDGET_KB)}"
-        )
-    for name in next(iter(results["scales"].values())):
-        counts = {scale: pages[name]["queries"] for scale, pages in results["scales"].items()}
-        same = len(set(counts.values())) == 1
-        found.append(f"{name}: SQL queries per scale {counts} {'ok' if same else 'DIFFER'}")
-    return found
+SETTINGS = (
+    f"wrk: {DURATION} per run, {ROUNDS} runs of each page in turns with its ceiling (the "
+    f"page's own bytes as a static file, served compressed or not by whitenoise in the same "
+    f"gunicorn), {CONNECTIONS} connections; gunicorn: {WORKERS} workers; production settings, "
+    "cache in Redis, SQLite. « gzip » asks for compressed answers as every browser does; "
+    "« identity » is wrk's default. Rendered pages have no target: they show what the page "
+    "cache spares."
+)
 
 
 def main():
@@ -358,15 +230,15 @@ def main():
         results["scales"][scale], extra = bench_scale(scale)
         results.update(extra)
     burst = run_burst()
-    results["checks"] = checks(results) + burst.pop("checks", [])
     results["burst"] = burst
+    results["checks"] = checks(results) + burst.pop("checks", [])
     results["seconds"] = round(time.monotonic() - started)
     out = ROOT / "bench" / "results"
     out.mkdir(exist_ok=True)
     stem = f"{datetime.date.today().isoformat()}-{platform.node()}"
     (out / f"{stem}.json").write_text(json.dumps(results, indent=1, default=str))
-    (out / f"{stem}.md").write_text(report(results, burst))
-    print(report(results, burst))
+    (out / f"{stem}.md").write_text(report(results, SETTINGS))
+    print(report(results, SETTINGS))
     print(f"Written to bench/results/{stem}.md in {results['seconds']} s")
 
 

@@ -26,8 +26,11 @@ def parse(output):
     }
 
 
-def wrk(url, *, duration="3s", connections="16", threads="2"):
+def wrk(url, *, duration="3s", connections="16", threads="2", gzip=False):
+    """`gzip`: ask for compressed answers, as every browser does (wrk asks for none)."""
     assert url.startswith("http://127.0.0.1:"), "loads stay on this machine"
     command = ["wrk", "--latency", "-t", threads, "-c", connections, "-d", duration, url]
+    if gzip:
+        command += ["-H", "Accept-Encoding: gzip, deflate, br"]
     output = subprocess.run(command, capture_output=True, text=True, check=True, timeout=120)
     return parse(output.stdout)

@@ -7,8 +7,10 @@ programme.validation run in each model's clean(), so an invalid edit gets a mess
 
 from django import forms
 from django.contrib import admin
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
 from django.db.models import Count
+from django.forms.formsets import DELETION_FIELD_NAME
 from django.forms.models import BaseInlineFormSet, InlineForeignKeyField
 from django.utils import timezone
 from django.utils.html import format_html
@@ -51,11 +53,14 @@ class SlotChoiceField(forms.ModelChoiceField):
 class InlineRowForm(forms.ModelForm):
     """Shows at the row an error that clean() put on the hidden key to the parent, unseen there."""
 
-    def _post_clean(self):
-        super()._post_clean()
-        for name, field in self.fields.items():
-            if isinstance(field, InlineForeignKeyField) and name in self._errors:
-                self.add_error(None, self._errors.pop(name).as_data())
+    def add_error(self, field, error):
+        if field is None and hasattr(error, "error_dict"):
+            hidden = {n for n, f in self.fields.items() if isinstance(f, InlineForeignKeyField)}
+            errors = {}
+            for name, messages in error.error_dict.items():
+                errors.setdefault(NON_FIELD_ERRORS if name in hidden else name, []).extend(messages)
+            error = ValidationError(errors)
+        super().add_error(field, error)
 
 
 class RowsCheckedTogetherFormSet(BaseInlineFormSet):
@@ -65,12 +70,15 @@ class RowsCheckedTogetherFormSet(BaseInlineFormSet):
     def conflict(self, earlier, row):
         raise NotImplementedError
 
+    def deleted(self, form):
+        return self.can_delete and form.cleaned_data.get(DELETION_FIELD_NAME, False)
+
     def clean(self):
         super().clean()
         rows = [
             form
             for form in self.forms
-            if form.is_valid() and form.has_changed() and not self._should_delete_form(form)
+            if form.is_valid() and form.has_changed() and not self.deleted(form)
         ]
         for index, form in enumerate(rows):
             messages = (self.conflict(earlier.instance, form.instance) for earlier in rows[:index])

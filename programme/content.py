@@ -10,6 +10,7 @@ the pages that show them are not cached, so a sign-up leaves every cached page a
 import logging
 import threading
 from functools import partial
+from typing import NamedTuple
 
 from django.apps import apps
 from django.core.cache import cache
@@ -24,6 +25,13 @@ KEY = "content-version"
 # What public pages show: apps whose every model is content, and single models.
 CONTENT = ("programme", "teams", "proposals.Call")
 _tickets = threading.local()
+
+
+class Version(NamedTuple):
+    """What the cache keeps of ContentVersion: a plain pair, quick to read at every hit."""
+
+    number: int
+    changed_at: object
 
 
 def current():
@@ -43,8 +51,8 @@ def _stored():
     from .models import ContentVersion
 
     # Made by migration; made again here if a database was emptied since.
-    version, _ = ContentVersion.objects.get_or_create(pk=1, defaults={"changed_at": clock.now()})
-    return version
+    row, _ = ContentVersion.objects.get_or_create(pk=1, defaults={"changed_at": clock.now()})
+    return Version(row.number, row.changed_at)
 
 
 def changed():
@@ -70,7 +78,7 @@ def _next_version():
     # F(): the database numbers concurrent commits one after the other, never twice the same.
     rows = ContentVersion.objects.filter(pk=1)
     rows.update(number=F("number") + 1, changed_at=clock.now())
-    return rows.get()
+    return Version(*rows.values_list("number", "changed_at").get())
 
 
 def _on_save_or_delete(sender, raw=False, **kwargs):

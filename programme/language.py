@@ -34,7 +34,9 @@ def language_for(request):
     """French unless the visitor chose English with the switcher: the browser's own language
     (Accept-Language) is not followed, so the site's default stays French for everyone."""
     code = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
-    return code if code in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+    # The codes alone: building a dict would hash every lazy label, at every request.
+    known = any(code == known for known, _ in settings.LANGUAGES)
+    return code if known else settings.LANGUAGE_CODE
 
 
 class LanguageCookieMiddleware:

@@ -7,8 +7,8 @@ one cache read (the version and the page, together); a new version simply makes 
 entries unusable, and every entry also expires after TIMEOUT, which bounds the cache and lets
 what depends on the clock alone (a registration window opening) show within minutes.
 
-Pages are stored with a gzip copy, so that a hit is not compressed again at every request.
-ConditionalGetMiddleware, above, answers If-None-Match for hits and misses alike.
+Browsers that accept gzip get a copy compressed once (by GZipMiddleware, below), not at every
+request. A hit answers If-None-Match itself, with Django's get_conditional_response.
 """
 
 import logging
@@ -19,8 +19,8 @@ from hashlib import sha256
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
-from django.utils.cache import patch_vary_headers, set_response_etag
-from django.utils.text import compress_string
+from django.utils.cache import get_conditional_response
+from django.utils.http import parse_http_date_safe
 
 from . import content
 from .language import language_for
@@ -28,8 +28,6 @@ from .language import language_for
 logger = logging.getLogger(__name__)
 TIMEOUT = 300  # seconds
 ACCEPTS_GZIP = re.compile(r"\bgzip\b")
-# Set anew on every answer, not kept: they depend on the body sent.
-NOT_KEPT = {"content-length", "content-encoding", "etag"}
 
 
 def cacheable(view):
@@ -58,8 +56,10 @@ def cacheable_request(request):
 
 
 def page_key(request):
+    """One key per address, language and encoding: a hit reads only the copy it sends."""
     where = f"{request.scheme}://{request.get_host()}{request.path}"
-    return f"page:{language_for(request)}:{sha256(where.encode()).hexdigest()}"
+    encoding = "gzip" if ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", "")) else ""
+    return f"page:{language_for(request)}:{encoding}:{sha256(where.encode()).hexdigest()}"
 
 
 class PageCacheMiddleware:
@@ -77,12 +77,34 @@ class PageCacheMiddleware:
             return self.get_response(request)
         version = found.get(content.KEY) or content.current()
         entry = found.get(key)
-        if entry is not None and entry["version"] == version.number:
-            return from_entry(entry, request)
+        if entry is not None and entry[0] == version.number:
+            return from_entry(request, entry)
         response = self.get_response(request)
         if request.method == "GET" and should_keep(response):
             keep(key, response, version.number)
         return response
+
+
+CONDITIONS = (
+    "HTTP_IF_NONE_MATCH",
+    "HTTP_IF_MODIFIED_SINCE",
+    "HTTP_IF_MATCH",
+    "HTTP_IF_UNMODIFIED_SINCE",
+)
+
+
+def from_entry(request, entry):
+    response = HttpResponse(entry[2], headers=entry[1])
+    if not any(name in request.META for name in CONDITIONS):
+        return response
+    last_modified = response.get("Last-Modified")
+    # Django's own rules, as ConditionalGetMiddleware applies them to rendered pages.
+    return get_conditional_response(
+        request,
+        etag=response["ETag"],
+        last_modified=parse_http_date_safe(last_modified) if last_modified else None,
+        response=response,
+    )
 
 
 def should_keep(response):
@@ -95,33 +117,9 @@ def should_keep(response):
 
 
 def keep(key, response, version):
-    if hasattr(response, "render"):
-        response.render()
-    set_response_etag(response)
-    entry = {
-        "version": version,
-        "content": response.content,
-        "gzip": compress_string(response.content) if len(response.content) >= 200 else None,
-        "etag": response["ETag"],
-        "headers": [(k, v) for k, v in response.items() if k.lower() not in NOT_KEPT],
-    }
+    """Store the answer as it is sent (compressed or not, like its key): version, headers, body."""
+    headers = dict(response.items())
     try:
-        cache.set(key, entry, TIMEOUT)
+        cache.set(key, (version, headers, response.content), TIMEOUT)
     except Exception:
         logger.exception("Page cache unavailable: page not kept.")
-
-
-def from_entry(entry, request):
-    gzipped = entry["gzip"] is not None and ACCEPTS_GZIP.search(
-        request.headers.get("Accept-Encoding", "")
-    )
-    response = HttpResponse(entry["gzip"] if gzipped else entry["content"])
-    for name, value in entry["headers"]:
-        response[name] = value
-    # The same rules GZipMiddleware applies to what it compresses itself.
-    response["ETag"] = f"W/{entry['etag']}" if gzipped else entry["etag"]
-    if gzipped:
-        response["Content-Encoding"] = "gzip"
-    patch_vary_headers(response, ("Accept-Encoding",))
-    response["Content-Length"] = str(len(response.content))
-    return response

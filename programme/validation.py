@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .formats import long_date, time_range
-from .models import SessionKind
+from .models import MiniConference, Session, SessionKind
 
 # The programme leaves some ends open (« à partir de 19 h 30 »): such a session still holds its
 # venue at its start, so two of them cannot both begin at the same time in the same place.
@@ -67,7 +67,7 @@ def overlap_message(other):
 
 def overlapping_session(session):
     """The first other session holding the session's venue during its time, if any."""
-    others = type(session)._default_manager.filter(venue_id=session.venue_id, is_parallel=False)
+    others = Session.objects.filter(venue_id=session.venue_id, is_parallel=False)
     if session.pk is not None:
         others = others.exclude(pk=session.pk)
     until = Coalesce("end", F("start") + OPEN_END_LENGTH, output_field=DateTimeField())
@@ -195,8 +195,7 @@ def validate_mini_conference(mini_conference):
         add_error(errors, "slot", slot_kind_message())
     if slot is not None and slot.pk is not None and mini_conference.venue_id is not None:
         same_room = (
-            type(mini_conference)
-            ._default_manager.filter(slot=slot, venue_id=mini_conference.venue_id)
+            MiniConference.objects.filter(slot=slot, venue_id=mini_conference.venue_id)
             .exclude(pk=mini_conference.pk)
             .select_related("venue")
             .first()

@@ -1,5 +1,7 @@
 """The participant's forms: sign-up, change of choices, and "send my link again"."""
 
+import re
+
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Div, Fieldset, Layout
 from django import forms
@@ -19,22 +21,24 @@ from .models import Registration, Seat
 from .seats import SeatState
 
 HONEYPOT = "website"
+PRIMARY_KEY = re.compile(r"[0-9]{1,18}", re.ASCII)  # below 2**63 whatever the digits
 RANK_LABELS = {1: _("Défi — 1er choix"), 2: _("Défi — 2e choix"), 3: _("Défi — 3e choix")}
 
 
 class SafePkMultipleChoiceField(forms.ModelMultipleChoiceField):
     """Refuses a value that cannot be a primary key before it reaches the database: SQLite
-    raises OverflowError (a 500) on an integer beyond 64 bits, where Django expects ValueError."""
+    raises OverflowError (a 500) on an integer beyond 64 bits, and int() accepts neither « ² »
+    nor « ① », which str.isdigit() does."""
 
-    def _check_values(self, value):
-        for pk in value:
-            if not str(pk).lstrip("-").isdigit() or abs(int(pk)) >= 2**63:
+    def clean(self, value):
+        for pk in value if isinstance(value, (list, tuple)) else ():
+            if not PRIMARY_KEY.fullmatch(str(pk)):
                 raise ValidationError(
                     self.error_messages["invalid_pk_value"],
                     code="invalid_pk_value",
                     params={"pk": pk},
                 )
-        return super()._check_values(value)
+        return super().clean(value)
 
 
 class MealsField(SafePkMultipleChoiceField):

@@ -183,16 +183,22 @@ class NoRedirect(urllib.request.HTTPRedirectHandler):
         return None
 
 
-def post_form(base_url, path, fields):
-    """Load a form for its CSRF token, then post it: the HTTP status of the answer (a redirect
-    is not followed: 302 is what a successful form answers).
-
-    Production cookies are Secure, which a client over plain HTTP would not send back: the
-    CSRF cookie is carried by hand, on loopback only."""
+def form_token(base_url, path):
+    """Load a form: its CSRF cookie and token, (cookie, token)."""
     with urllib.request.urlopen(f"{base_url}{path}", timeout=60) as form:
         cookie = re.search(r"csrftoken=([^;]+)", form.headers.get("Set-Cookie", "")).group(1)
         page = form.read().decode()
-    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+    return cookie, re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+
+
+def post_form(base_url, path, fields, token=None):
+    """Post a form (loaded first for its CSRF token, unless `token` comes from form_token):
+    the HTTP status of the answer. A redirect is not followed: 302 is what a successful form
+    answers.
+
+    Production cookies are Secure, which a client over plain HTTP would not send back: the
+    CSRF cookie is carried by hand, on loopback only."""
+    cookie, token = token or form_token(base_url, path)
     request = urllib.request.Request(
         f"{base_url}{path}",
         data=urllib.parse.urlencode({"csrfmiddlewaretoken": token, **fields}).encode(),

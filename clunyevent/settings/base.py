@@ -52,17 +52,17 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Right after SecurityMiddleware, so static files skip the rest of the stack.
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # The security headers of every answer, pages served from the cache included.
+    # Public pages served whole from the shared cache, before the rest of the stack runs: each
+    # is kept as it was sent (compressed or not), with the headers set below it.
+    "programme.pagecache.PageCacheMiddleware",
+    # Compresses answers for the browsers that accept it (Django adds random bytes against
+    # BREACH); before anything that reads or sets the body.
+    "django.middleware.gzip.GZipMiddleware",
+    # ETag from the uncompressed body, and 304 when the browser already has it.
+    "django.middleware.http.ConditionalGetMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    # Compresses what the page cache has not already stored compressed (Django adds random
-    # bytes against BREACH); before anything that reads or sets the body.
-    "django.middleware.gzip.GZipMiddleware",
-    # ETag from the uncompressed body, and 304 for cached and rendered answers alike.
-    "django.middleware.http.ConditionalGetMiddleware",
-    # Public pages served whole from the shared cache, before sessions and templates run.
-    "programme.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Before CommonMiddleware: French, or English when chosen with the switcher (a cookie).
     "programme.language.LanguageCookieMiddleware",
@@ -176,7 +176,7 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("DJANGO_CACHE_PREFIX", "clunyevent"),
         }

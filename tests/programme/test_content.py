@@ -111,7 +111,7 @@ def test_a_new_version_reaches_the_cache_at_the_commit(small_programme):
 def test_an_unreachable_cache_falls_back_on_the_database(small_programme, settings):
     settings.CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": "redis://127.0.0.1:1/0",
         }
     }

@@ -141,7 +141,7 @@ def test_the_page_cache_is_off_without_redis(client, small_programme, settings):
 def test_an_unreachable_cache_slows_pages_down_but_serves_them(client, small_programme, settings):
     settings.CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": "redis://127.0.0.1:1/0",
         }
     }
@@ -159,7 +159,7 @@ def test_healthz_checks_database_and_cache(client, db):
 def test_healthz_reports_a_broken_cache_with_503(client, db, settings):
     settings.CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": "redis://127.0.0.1:1/0",
         }
     }

@@ -65,4 +65,4 @@ class Command(BaseCommand):
 
 
 def already_loaded(obj):
-    return type(obj)._default_manager.filter(pk=obj.pk).exists()
+    return type(obj).objects.filter(pk=obj.pk).exists()
