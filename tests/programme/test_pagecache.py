@@ -2,6 +2,10 @@
 nothing kept for made-up addresses, and each language its own copy and its own ETag."""
 
 import gzip
+import os
+import subprocess
+import sys
+from pathlib import Path
 from unittest import mock
 
 import pytest
@@ -13,6 +17,7 @@ from programme import content
 from programme.models import Session
 from tests.programme.admin_forms import submit
 
+ROOT = Path(__file__).resolve().parents[2]
 AGENDA = "/programme/"
 CACHED = ["/", AGENDA, "/programme.ics", "/schedule.xml", "/lieux/", "/intervenants/"]
 
@@ -166,3 +171,32 @@ def test_healthz_reports_a_broken_cache_with_503(client, db, settings):
     response = client.get("/healthz")
     assert response.status_code == 503
     assert response.json()["cache"].startswith("error")
+
+
+@pytest.mark.parametrize(
+    ("redis_url", "expected"),
+    [
+        ("redis://127.0.0.1:6379/15", ["django_redis.cache.RedisCache", "True"]),
+        ("", ["django.core.cache.backends.db.DatabaseCache", "False"]),
+    ],
+    ids=["with-redis", "without-redis"],
+)
+def test_sessions_stay_in_the_database_and_the_page_cache_needs_redis(redis_url, expected):
+    # Page entries can then never evict an organiser's login, and two workers without Redis
+    # never keep pages of their own.
+    code = (
+        "from django.conf import settings as s; print(s.CACHES['default']['BACKEND'], "
+        "s.SESSION_ENGINE, s.PAGE_CACHE_ENABLED)"
+    )
+    env = {k: v for k, v in os.environ.items() if k not in ("REDIS_URL", "DJANGO_SETTINGS_MODULE")}
+    result = subprocess.run(
+        [sys.executable, "manage.py", "shell", "--no-imports", "-c", code],
+        cwd=ROOT,
+        env={**env, "REDIS_URL": redis_url},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    backend, sessions, page_cache = result.stdout.split()
+    assert [backend, page_cache] == expected, result.stderr
+    assert sessions == "django.contrib.sessions.backends.db"
