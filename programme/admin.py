@@ -340,8 +340,21 @@ class MiniConferenceAdmin(admin.ModelAdmin):
 
 @admin.register(ProgrammeChange)
 class ProgrammeChangeAdmin(admin.ModelAdmin):
-    list_display = ["changed_at", "session_title", "field", "old_value", "new_value"]
-    list_filter = ["edition", "field"]
-    search_fields = ["session_title", "old_value", "new_value"]
+    """The log is kept by the site itself: organisers read it, and may remove an entry."""
+
+    list_display = ["changed_at", "title", "kind", "what_changed"]
+    list_filter = ["edition", "kind"]
+    search_fields = ["title"]
     date_hierarchy = "changed_at"
-    autocomplete_fields = ["session"]
+    list_select_related = ["session", "mini_conference"]
+    readonly_fields = ["edition", "session", "mini_conference", "title", "kind", "what_changed"]
+    fields = readonly_fields + ["changed_at"]
+
+    def has_add_permission(self, request):
+        return False
+
+    @admin.display(description=_("ce qui a changé"))
+    def what_changed(self, change):
+        return "; ".join(
+            f"{label} : {old or '—'} → {new or '—'}" for label, old, new in change.details()
+        )

@@ -3,6 +3,8 @@
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from .current import current_edition_or_404
@@ -10,18 +12,16 @@ from .models import ProgrammeChange
 
 
 def change_summary(change):
-    if change.field in ("added", "removed"):
-        moment = change.old_value or change.new_value
-        return _("%(field)s : %(title)s (%(moment)s)") % {
-            "field": change.get_field_display(),
-            "title": change.session_title,
-            "moment": moment,
-        }
-    return _("%(field)s : « %(old)s » → « %(new)s »") % {
-        "field": change.get_field_display().capitalize(),
-        "old": change.old_value or "—",
-        "new": change.new_value or "—",
-    }
+    """What the edit changed, as plain text: « Début : mardi 11 juillet 2017, 14 h 30 → … »."""
+    if change.kind == "added":
+        return str(_("Ajoutée au programme."))
+    if change.kind == "removed":
+        return str(_("Retirée du programme."))
+    return " ; ".join(
+        _("%(field)s : %(old)s → %(new)s")
+        % {"field": capfirst(label), "old": old or "—", "new": new or "—"}
+        for label, old, new in change.details()
+    )
 
 
 class ProgrammeChangesFeed(Feed):
@@ -41,17 +41,19 @@ class ProgrammeChangesFeed(Feed):
         return edition.theme
 
     def items(self, edition):
-        return ProgrammeChange.objects.filter(edition=edition).select_related("session")[:100]
+        changes = ProgrammeChange.objects.of_edition(edition)
+        return changes.select_related("session", "mini_conference")[:100]
 
     def item_title(self, change):
-        return change.session_title
+        return change.title
 
     def item_description(self, change):
-        return change_summary(change)
+        # Atom says type="html" for Django's summaries: escaped, organisers' text stays text.
+        return escape(change_summary(change))
 
     def item_link(self, change):
-        if change.session_id:
-            return change.session.get_absolute_url()
+        if change.item is not None:
+            return change.item.get_absolute_url()
         return reverse("programme:changes") + f"#modification-{change.pk}"
 
     def item_guid(self, change):

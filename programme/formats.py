@@ -20,6 +20,15 @@ def long_date(value):
     return date_format(value, "l j F Y")
 
 
+def day_and_month(value):
+    """« 5 juillet », « 1er juillet » (for dates of this year's event, where the year is known)."""
+    if value is None:
+        return ""
+    if _is_french() and value.day == 1:
+        return date_format(value, "j\\e\\r F")
+    return date_format(value, "j F")
+
+
 def short_time(value):
     """« 14 h 30 », « 9 h » (local time of the site)."""
     if value is None:

@@ -26,6 +26,11 @@ def event(item, *, base_url, stamp):
     vevent.add("location", location(item))
     vevent.add("categories", [item.kind_label])
     vevent.add("url", base_url + item.path)
+    # SEQUENCE and LAST-MODIFIED let a subscribed calendar see a change as an update of the
+    # same event (same UID); a cancelled one stays, marked CANCELLED, instead of vanishing.
+    vevent.add("sequence", item.sequence)
+    vevent.add("last-modified", item.last_modified or stamp)
+    vevent.add("status", "CANCELLED" if item.cancelled else "CONFIRMED")
     if item.full_description:
         vevent.add("description", item.full_description)
     return vevent

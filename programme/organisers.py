@@ -18,18 +18,17 @@ def ensure_permissions(apps, label, using):
     app_config.models_module = None
 
 
-def grant(apps, schema_editor, label, permissions):
-    """Give the group `permissions` ({model: actions}) of app `label`."""
+def grant(apps, schema_editor, label, permissions, *, codenames=()):
+    """Give the group `permissions` ({model: actions}) of app `label`, and the permissions of
+    that app named in `codenames` (those a model's Meta.permissions declares)."""
     using = schema_editor.connection.alias
     ensure_permissions(apps, label, using)
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
     group, _ = Group.objects.using(using).get_or_create(name=ORGANISER_GROUP)
-    for model, actions in permissions.items():
-        for action in actions:
-            # get() fails loudly if a model was renamed: better than a group short of rights.
-            group.permissions.add(
-                Permission.objects.using(using).get(
-                    content_type__app_label=label, codename=f"{action}_{model}"
-                )
-            )
+    wanted = [f"{action}_{model}" for model, actions in permissions.items() for action in actions]
+    for codename in [*wanted, *codenames]:
+        # get() fails loudly if a model was renamed: better than a group short of rights.
+        group.permissions.add(
+            Permission.objects.using(using).get(content_type__app_label=label, codename=codename)
+        )

@@ -36,6 +36,11 @@ class Item:
     venue_address: str
     path: str
     persons: list = field(default_factory=list)
+    # For calendars: raised at each change of time, place or title (SEQUENCE), the last such
+    # change (LAST-MODIFIED), and cancellation (STATUS:CANCELLED).
+    sequence: int = 0
+    last_modified: datetime.datetime | None = None
+    cancelled: bool = False
 
     @property
     def guid(self):
@@ -79,6 +84,9 @@ def session_item(session):
         venue_address=address,
         path=session.get_absolute_url(),
         persons=[str(p) for p in session.speaker_list],
+        sequence=session.sequence,
+        last_modified=session.changed_at,
+        cancelled=session.is_cancelled,
     )
 
 
@@ -98,6 +106,10 @@ def mini_conference_item(mc, slot):
         venue_address=address,
         path=mc.get_absolute_url(),
         persons=[str(p) for p in mc.speaker_list],
+        # Its time is its slot's: a moved slot moves it too. Both only ever rise.
+        sequence=mc.sequence + slot.sequence,
+        last_modified=max((t for t in (mc.changed_at, slot.changed_at) if t), default=None),
+        cancelled=mc.is_cancelled or slot.is_cancelled,
     )
 
 

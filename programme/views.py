@@ -148,7 +148,9 @@ class ChangesView(EditionMixin, TemplateView):
     template_name = "programme/changes.html"
 
     def get_context_data(self, **kwargs):
-        changes = ProgrammeChange.objects.filter(edition=self.edition).select_related("session")
+        changes = ProgrammeChange.objects.of_edition(self.edition).select_related(
+            "session", "mini_conference"
+        )
         return super().get_context_data(changes=changes, **kwargs)
 
 

@@ -57,3 +57,19 @@ def _message(name, registration, request, **context):
         to=[registration.email],
         reply_to=[edition.contact_email] if edition.contact_email else None,
     )
+
+
+def notice_message(registration, changes):
+    """The programme changes that concern a participant, old → new, in their language."""
+    return _message(
+        "notice",
+        registration,
+        None,
+        changes=changes,
+        calendar_url=absolute_url(
+            reverse("registrations:personal-calendar", kwargs={"token": registration.token})
+        ),
+        programme_url=absolute_url(
+            reverse("registrations:personal-programme", kwargs={"token": registration.token})
+        ),
+    )

@@ -237,3 +237,41 @@ class Attendance(models.Model):
 
     def __str__(self):
         return f"{self.registration} — {self.day} ({self.get_period_display()})"
+
+
+class NoticeRound(models.Model):
+    """The change notices of one round: the programme changes made since the last round are
+    gathered, and once none has come for the quiet period (settings.NOTICE_QUIET_MINUTES),
+    each participant concerned receives one digest of them (registrations/notices.py).
+    Organisers may hold a round, or send it at once."""
+
+    edition = models.ForeignKey(
+        Edition, on_delete=models.CASCADE, related_name="notice_rounds", verbose_name=_("édition")
+    )
+    opened_at = models.DateTimeField(_("ouverte le"), default=timezone.now)
+    held = models.BooleanField(
+        _("suspendue"), default=False, help_text=_("Rien ne part tant qu'elle est suspendue.")
+    )
+    sent_at = models.DateTimeField(_("envoyée le"), null=True, blank=True)
+    recipients = models.PositiveIntegerField(_("destinataires"), default=0)
+    changes = models.ManyToManyField(
+        "programme.ProgrammeChange",
+        blank=True,
+        related_name="notice_rounds",
+        verbose_name=_("modifications"),
+    )
+
+    class Meta:
+        verbose_name = _("envoi d'avis de modification")
+        verbose_name_plural = _("envois d'avis de modification")
+        ordering = ["-opened_at", "-pk"]
+        permissions = [("send_notices", _("Peut envoyer ou suspendre les avis de modification"))]
+        constraints = [
+            # One round at a time gathers the changes: the one not sent yet.
+            models.UniqueConstraint(
+                fields=["edition"], condition=Q(sent_at__isnull=True), name="one_open_notice_round"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.edition} — {self.opened_at:%Y-%m-%d %H:%M}"

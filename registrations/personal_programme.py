@@ -16,10 +16,11 @@ compose them; and registrations still works, without notes, with no such app ins
 from dataclasses import dataclass, replace
 from itertools import groupby
 
+from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 
 from programme import ics
-from programme.models import MiniConference, Session, SessionKind
+from programme.models import MiniConference, ProgrammeChange, Session, SessionKind
 from programme.schedule import mini_conference_item, session_item
 
 from .models import Seat
@@ -91,13 +92,18 @@ def personal_items(registration, *, notes):
 
     notes: session kind -> list of texts to show with every session of that kind.
     """
+    # Recent changes too, for the « modifié le … » marks (see programme_tags.change_mark).
+    recent = ProgrammeChange.objects.recent()
     seat = Seat.objects.filter(registration=registration).select_related("mini_conference__venue")
-    seat = seat.prefetch_related("mini_conference__speakers").first()
+    seat = seat.prefetch_related(
+        "mini_conference__speakers",
+        Prefetch("mini_conference__changes", recent, to_attr="recent_changes"),
+    ).first()
     meals = set(registration.meals.values_list("pk", flat=True))
     sessions = (
         Session.objects.of_edition(registration.edition)
         .select_related("day", "venue")
-        .prefetch_related("speakers")
+        .prefetch_related("speakers", Prefetch("changes", recent, to_attr="recent_changes"))
         .order_by("day__date", "start", "pk")
     )
     return [item for session in sessions if (item := _item(session, seat, meals, notes))]

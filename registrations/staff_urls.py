@@ -5,11 +5,13 @@ from django.urls import path
 # Registers the "isodate" converter the programme's day pages already use.
 import programme.urls  # noqa: F401
 
-from . import staff_views
+from . import notice_views, staff_views
 
 app_name = "registrations-staff"
 urlpatterns = [
     path("tableau-de-bord/", staff_views.dashboard, name="dashboard"),
+    path("avis/", notice_views.notice_rounds, name="notices"),
+    path("avis/action/", notice_views.notice_round_action, name="notice-action"),
     path("emargement/", staff_views.sheet_index, name="sheet-index"),
     path(
         "emargement/<isodate:date>/<str:period>/",

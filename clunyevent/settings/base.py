@@ -193,6 +193,14 @@ else:
 # DJANGO_PAGE_CACHE=0 turns it off to measure pages rendered.
 PAGE_CACHE_ENABLED = bool(REDIS_URL) and env_bool("DJANGO_PAGE_CACHE", True)
 
+# Days during which a session changed after publication is marked « modifié le … » on the
+# pages and in the personal programme.
+CHANGE_MARK_DAYS = int(os.environ.get("DJANGO_CHANGE_MARK_DAYS", "7"))
+
+# Change notices: changes made within this many minutes of each other are gathered into one
+# email per participant concerned, sent once the programme has been quiet for that long.
+NOTICE_QUIET_MINUTES = int(os.environ.get("DJANGO_NOTICE_QUIET_MINUTES", "15"))
+
 # POSTs allowed per client address and per form (sign-up, "send my link again") in a window.
 # Generous: colleagues of one employer often share an address. `proxies` is the number of
 # trusted reverse proxies that append to X-Forwarded-For (0: use REMOTE_ADDR as is).

@@ -4,11 +4,11 @@ Everything about a given year is data; nothing here names the 2017 edition.
 """
 
 from .challenges import Challenge, ChallengeQuerySet, ChallengeTheme, ChallengeType, TerritoryKind
+from .changes import ProgrammeChange, ProgrammeChangeQuerySet
 from .edition import Day, Edition, EditionQuerySet, Organisation, Partnership, Person, Venue
 from .sessions import (
     MiniConference,
     MiniConferenceQuerySet,
-    ProgrammeChange,
     Session,
     SessionKind,
     SessionQuerySet,
@@ -30,6 +30,7 @@ __all__ = [
     "Partnership",
     "Person",
     "ProgrammeChange",
+    "ProgrammeChangeQuerySet",
     "Session",
     "SessionKind",
     "SessionQuerySet",

@@ -1,13 +1,11 @@
-"""What happens when and where: sessions, the mini-conferences of a slot, and the log of
-changes made to a published programme."""
+"""What happens when and where: sessions and the mini-conferences of a slot."""
 
 from django.db import models
 from django.db.models import F, Prefetch, Q
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .edition import Day, Edition, Person, Venue
+from .edition import Day, Person, Venue
 
 
 class SessionKind(models.TextChoices):
@@ -35,8 +33,11 @@ class SessionQuerySet(models.QuerySet):
 
     def for_programme(self):
         """Everything the agenda shows, in a constant number of queries."""
+        from .changes import ProgrammeChange
+
         # Prefetched into plain lists (to_attr): Django would otherwise build a filtered
         # queryset per session and per mini-conference, a third of the agenda's render time.
+        recent = ProgrammeChange.objects.recent()
         return self.select_related("day", "venue").prefetch_related(
             Prefetch(
                 "mini_conferences",
@@ -44,11 +45,35 @@ class SessionQuerySet(models.QuerySet):
                 to_attr="prefetched_parallel",
             ),
             Prefetch("prefetched_parallel__speakers", to_attr="prefetched_speakers"),
+            Prefetch("prefetched_parallel__changes", recent, to_attr="recent_changes"),
             Prefetch("speakers", to_attr="prefetched_speakers"),
+            Prefetch("changes", recent, to_attr="recent_changes"),
         )
 
 
-class Session(models.Model):
+class Tracked(models.Model):
+    """What calendars and participants are told of an item's changes once it is published
+    (kept by programme/changes.py): it may be cancelled and stay listed as such; `sequence`
+    rises at each change of day, time, place, title or cancellation (iCalendar's SEQUENCE),
+    `changed_at` is the last such change (LAST-MODIFIED)."""
+
+    is_cancelled = models.BooleanField(
+        _("annulée"),
+        default=False,
+        help_text=_(
+            "Reste affichée, marquée « annulée » ; les inscrites et inscrits sont prévenus."
+        ),
+    )
+    sequence = models.PositiveIntegerField(_("version pour les agendas"), default=0, editable=False)
+    changed_at = models.DateTimeField(
+        _("dernière modification"), null=True, blank=True, editable=False
+    )
+
+    class Meta:
+        abstract = True
+
+
+class Session(Tracked):
     day = models.ForeignKey(
         Day, on_delete=models.CASCADE, related_name="sessions", verbose_name=_("journée")
     )
@@ -130,7 +155,14 @@ class MiniConferenceQuerySet(models.QuerySet):
         return self.filter(slot__day__edition=edition)
 
     def for_listing(self):
-        return self.select_related("slot__day", "venue").prefetch_related("speakers")
+        from .changes import ProgrammeChange
+
+        recent = ProgrammeChange.objects.recent()
+        return self.select_related("slot__day", "venue").prefetch_related(
+            "speakers",
+            Prefetch("changes", recent, to_attr="recent_changes"),
+            Prefetch("slot__changes", recent, to_attr="recent_changes"),
+        )
 
     def with_seats(self):
         """Annotate confirmed_seats and waiting_seats, for the seats state shown to the public."""
@@ -141,7 +173,7 @@ class MiniConferenceQuerySet(models.QuerySet):
         )
 
 
-class MiniConference(models.Model):
+class MiniConference(Tracked):
     slot = models.ForeignKey(
         Session,
         on_delete=models.CASCADE,
@@ -201,40 +233,3 @@ class MiniConference(models.Model):
         from ..validation import validate_mini_conference
 
         validate_mini_conference(self)
-
-
-class ProgrammeChange(models.Model):
-    """A change to a published session's time, venue or title, shown to participants."""
-
-    class Field(models.TextChoices):
-        START = "start", _("début")
-        END = "end", _("fin")
-        VENUE = "venue", _("lieu")
-        TITLE = "title", _("titre")
-        ADDED = "added", _("séance ajoutée")
-        REMOVED = "removed", _("séance supprimée")
-
-    edition = models.ForeignKey(
-        Edition, on_delete=models.CASCADE, related_name="changes", verbose_name=_("édition")
-    )
-    session = models.ForeignKey(
-        Session,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="changes",
-        verbose_name=_("séance"),
-    )
-    session_title = models.CharField(_("séance"), max_length=300)
-    field = models.CharField(_("modification"), max_length=20, choices=Field.choices)
-    old_value = models.CharField(_("avant"), max_length=300, blank=True)
-    new_value = models.CharField(_("après"), max_length=300, blank=True)
-    changed_at = models.DateTimeField(_("le"), default=timezone.now, db_index=True)
-
-    class Meta:
-        verbose_name = _("modification du programme")
-        verbose_name_plural = _("modifications du programme")
-        ordering = ["-changed_at", "-pk"]
-
-    def __str__(self):
-        return f"{self.session_title} — {self.get_field_display()}"

@@ -1,4 +1,5 @@
 from django import template
+from django.utils import timezone
 
 from programme import formats
 
@@ -11,6 +12,13 @@ def long_date(value):
 
 
 @register.filter
+def day_and_month(value):
+    if hasattr(value, "tzinfo") and value.tzinfo is not None:
+        value = timezone.localtime(value)
+    return formats.day_and_month(value)
+
+
+@register.filter
 def short_time(value):
     return formats.short_time(value)
 
@@ -18,3 +26,17 @@ def short_time(value):
 @register.simple_tag
 def time_range(start, end):
     return formats.time_range(start, end)
+
+
+@register.inclusion_tag("programme/includes/change_mark.html")
+def change_mark(item):
+    """« modifié le 5 juillet, 14 h 30 : horaire / lieu » for an item changed lately (its
+    changes prefetched as `recent_changes` by for_programme(), newest first), « annulée »."""
+    changes = getattr(item, "recent_changes", None) or []
+    groups = dict.fromkeys(group for change in changes for group in change.groups)
+    return {
+        "cancelled": item.is_cancelled,
+        "latest": changes[0] if changes else None,
+        "added": bool(changes) and all(change.kind == "added" for change in changes),
+        "groups": " / ".join(str(group) for group in groups),
+    }

@@ -7,6 +7,8 @@ import datetime
 from dataclasses import dataclass
 from typing import Any
 
+from django.utils import timezone
+
 from programme.models import ProgrammeChange, Session, SessionKind
 from registrations import services
 from tests.browser.signup import fill_signup
@@ -72,10 +74,10 @@ def record_change(edition):
     ProgrammeChange.objects.create(
         edition=edition,
         session=session,
-        session_title=session.title,
-        field=ProgrammeChange.Field.TITLE,
-        old_value="Ancien titre",
-        new_value=session.title,
+        title=session.title,
+        kind=ProgrammeChange.Kind.CHANGED,
+        fields=[{"field": "title", "old": "Ancien titre", "new": session.title}],
+        changed_at=timezone.now(),
     )
 
 

@@ -47,6 +47,8 @@ EXPECTED_PERMISSIONS = sorted(
         "registrations.view_challengepreference",
         "registrations.change_challengepreference",
         "registrations.delete_challengepreference",
+        "registrations.view_noticeround",
+        "registrations.send_notices",
     ]
 )
 

@@ -152,9 +152,9 @@ def test_query_count_does_not_grow_with_the_programme(client, db, name):
 
 def test_agenda_query_count_is_pinned(client, db, django_assert_num_queries):
     build_programme(sessions_per_day=10, mini_conferences=9)
-    # edition, days, sessions with day and venue, mini-conferences, their speakers, speakers,
-    # the organisers named in the JSON-LD.
-    with django_assert_num_queries(7):
+    # edition, days, sessions with day and venue, mini-conferences, their speakers and their
+    # recent changes, speakers, the sessions' recent changes, the organisers of the JSON-LD.
+    with django_assert_num_queries(9):
         client.get(reverse("programme:agenda"))
 
 

@@ -25,7 +25,7 @@ def page_items(client, registration):
         day = plain(re.search(r"<h2[^>]*>(.*?)</h2>", section, re.S)[1])
         for li in re.findall(r'<li class="session">(.*?)</li>', section, re.S):
             title = paragraphs(li, "session-title")[0]
-            badge = re.search(r"<span [^>]*>(.*?)</span>", title, re.S)
+            badge = re.search(r'<span class="badge[^"]*">(.*?)</span>', title, re.S)
             items.append(
                 (
                     day,
@@ -167,3 +167,30 @@ def test_builder_takes_notes_from_the_caller(register, edition):
 
     plenary = [i for i in items if i.session.kind == SessionKind.PLENARY]
     assert [i.notes for i in plenary] == [("Apportez un stylo",)]
+
+
+def test_a_moved_mini_conference_is_marked_and_its_personal_event_updated(
+    client, register, mini_conferences
+):
+    registration = confirmed_seat(register, mini_conferences)
+    mini_conference = mini_conferences[1]
+    calendar_url = reverse("registrations:personal-calendar", args=[registration.token])
+
+    def events():
+        calendar = icalendar.Calendar.from_ical(client.get(calendar_url).content)
+        return {str(e["UID"]): e for e in calendar.walk("VEVENT")}
+
+    before = events()
+    mini_conference.venue = None
+    mini_conference.save()
+
+    page = client.get(reverse("registrations:personal-programme", args=[registration.token]))
+    assert "modifié le" in plain(page.content.decode()) and ": lieu" in plain(page.content.decode())
+    after = events()
+    assert after.keys() == before.keys()
+    raised = [
+        str(event["SUMMARY"])
+        for uid, event in after.items()
+        if int(event["SEQUENCE"]) == int(before[uid]["SEQUENCE"]) + 1
+    ]
+    assert raised == [str(mini_conference)]
