@@ -5,6 +5,7 @@ import xml.etree.ElementTree as ET
 from itertools import groupby
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from . import clock
 
@@ -26,7 +27,8 @@ def event_dict(item, base_url):
         "duration": hhmm(item.duration),
         "room": item.venue_name,
         "title": item.title,
-        "subtitle": "",
+        # frab has no status: a cancelled item says so where apps show a second line.
+        "subtitle": str(_("Annulée")) if item.cancelled else "",
         "track": item.kind_label,
         "type": item.kind,
         "language": "fr",
