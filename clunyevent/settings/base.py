@@ -148,6 +148,8 @@ STORAGES = {
 }
 
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
+# JSON that keeps the microseconds of times (programme/serializers.py says why).
+SERIALIZATION_MODULES = {"json": "programme.serializers"}
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
