@@ -30,4 +30,6 @@ urlpatterns = [
     path("", include("programme.urls")),
 ]
 
-handler404 = "programme.views.page_not_found"
+handler400 = "clunyevent.errors.bad_request"
+handler404 = "clunyevent.errors.page_not_found"
+handler500 = "clunyevent.errors.server_error"

@@ -1,7 +1,7 @@
 from itertools import groupby
 
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.views.generic import DetailView, TemplateView
 
@@ -138,10 +138,6 @@ class MiniConferenceDetailView(EditionMixin, DetailView):
 
     def get_queryset(self):
         return MiniConference.objects.of_edition(self.edition).for_listing().with_seats()
-
-
-def page_not_found(request, exception):
-    return render(request, "404.html", status=404)
 
 
 class ChangesView(EditionMixin, TemplateView):

@@ -63,6 +63,9 @@ MIDDLEWARE = [
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # The site's 400 page for what no view could read (a form in another charset, a NUL),
+    # before the CSRF check and the admin's filters read it.
+    "clunyevent.errors.UnreadableRequestMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Before CommonMiddleware: French, or English when chosen with the switcher (a cookie).
     "programme.language.LanguageCookieMiddleware",
