@@ -1,6 +1,7 @@
 """The attestation de présence a participant downloads from their personal link."""
 
 from django.shortcuts import get_object_or_404, render
+from django.views.decorators.cache import never_cache
 
 from programme import clock
 from programme.models import Partnership
@@ -14,6 +15,7 @@ def organisers_of(edition):
     return [p.organisation for p in partnerships if p.role == Partnership.Role.ORGANISER]
 
 
+@never_cache
 def certificate(request, token):
     """The half-days recorded present, with their hours and the total; 404 for a wrong link.
 

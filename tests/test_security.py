@@ -94,3 +94,57 @@ def test_admin_login_locks_out_after_repeated_failures(client, django_user_model
     assert "Connexion temporairement bloquée" in response.content.decode()
     # Stored in the database, shared by every app server.
     assert AccessAttempt.objects.get(username="orga").failures_since_start >= 3
+
+
+@override_settings(
+    AXES_ENABLED=True,
+    AXES_FAILURE_LIMIT=3,
+    REGISTRATION_RATE_LIMIT={"requests": 100, "seconds": 600, "proxies": 1},
+)
+def test_behind_the_proxy_a_lock_out_holds_for_one_address_only(client, django_user_model):
+    """Six wrong passwords sent from anywhere used to lock the organiser out everywhere: the
+    proxy's own address was the one recorded for every attempt."""
+    django_user_model.objects.create_superuser("orga", "orga@example.org", "Le-bon-mot-de-passe")
+    url = reverse("admin:login")
+    proxy = {"REMOTE_ADDR": "10.0.0.1"}
+    for _ in range(4):
+        client.post(
+            url,
+            {"username": "orga", "password": "faux"},
+            HTTP_X_FORWARDED_FOR="203.0.113.5",
+            **proxy,
+        )
+    attacker = client.post(
+        url,
+        {"username": "orga", "password": "Le-bon-mot-de-passe"},
+        HTTP_X_FORWARDED_FOR="203.0.113.5",
+        **proxy,
+    )
+    assert attacker.status_code == 429
+
+    organiser = type(client)().post(
+        url,
+        {"username": "orga", "password": "Le-bon-mot-de-passe", "next": "/admin/"},
+        HTTP_X_FORWARDED_FOR="198.51.100.7",
+        **proxy,
+    )
+    assert organiser.status_code == 302 and organiser["Location"] == "/admin/"
+
+
+@pytest.mark.parametrize("target", ["https://evil.example/", "//evil.example/", ""])
+def test_an_admin_login_with_an_unsafe_next_lands_on_the_admin(client, django_user_model, target):
+    django_user_model.objects.create_superuser("orga", "orga@example.org", "Le-bon-mot-de-passe")
+    response = client.post(
+        f"{reverse('admin:login')}?next={target}",
+        {"username": "orga", "password": "Le-bon-mot-de-passe", "next": target},
+    )
+    assert response.status_code == 302 and response["Location"] == reverse("admin:index")
+
+
+def test_the_attestation_is_never_kept_by_a_browser_or_a_proxy(client, db):
+    from tests import factories
+
+    registration = factories.RegistrationFactory()
+    response = client.get(reverse("registrations:certificate", args=[registration.token]))
+    assert response.status_code == 200
+    assert "no-store" in response["Cache-Control"]

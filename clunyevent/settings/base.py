@@ -77,6 +77,9 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
 ]
 
+# After the admin's login, when its « next » is missing or points elsewhere.
+LOGIN_REDIRECT_URL = "admin:index"
+
 AUTHENTICATION_BACKENDS = [
     # First, so a locked-out address or account is refused before any password check.
     "axes.backends.AxesStandaloneBackend",
@@ -218,7 +221,9 @@ REGISTRATION_RATE_LIMIT = {
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # Personal links are keys to people's data: masked in every line the site logs.
+    "filters": {"mask_tokens": {"()": "clunyevent.logs.MaskTokens"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["mask_tokens"]}},
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
 
@@ -266,4 +271,6 @@ AXES_COOLOFF_TIME = 1  # hour
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "axes_lockout.html"
-AXES_IPWARE_PROXY_COUNT = int(os.environ.get("DJANGO_TRUSTED_PROXIES", "0"))
+# The client's address by the same rule as the rate limit (X-Forwarded-For as the trusted
+# proxies report it): behind a proxy, one address must never lock a person out everywhere.
+AXES_CLIENT_IP_CALLABLE = "registrations.ratelimit.client_address"
