@@ -1,5 +1,8 @@
 """Every side effect on registrations and seats: sign-up, change of choice, cancellation, emails.
 
+Emails are queued after commit (mailqueue): the worker sends them, so a slow mail server never
+holds a request, and what a message says is the committed state.
+
 Seat accounting stays exact under concurrency because each decision about a mini-conference's
 seats is taken in one transaction holding that mini-conference's row lock (and, on sign-up, the
 edition's row lock for the overall capacity). On SQLite, select_for_update() is a no-op but the
@@ -9,19 +12,17 @@ Locks are always taken in the same order — edition, registration, mini-confere
 key — so that two transactions never wait for each other in a cycle.
 """
 
-import logging
 from functools import partial
 
 from django.db import IntegrityError, transaction
 
+from mailqueue.services import forget_addresses
 from programme import clock
 from programme.models import Edition, MiniConference
 
 from . import emails
 from .exceptions import DuplicateRegistration, EditionFull, MiniConferenceFull, RegistrationClosed
 from .models import ChallengePreference, Registration, Seat
-
-logger = logging.getLogger(__name__)
 
 NOT_YET_OPEN, OPEN, CLOSED = "not-yet-open", "open", "closed"
 UNIQUE_EMAIL_CONSTRAINT = "one_registration_per_email_per_edition"
@@ -43,9 +44,9 @@ def register(*, edition, data, meals, mini_conference, join_waiting_list, challe
     data holds the Registration fields typed in the form; consent_at defaults to now.
     Side effects: locks the edition then the mini-conference; creates the Registration, its
     Seat (confirmed, or waiting if the mini-conference is full and join_waiting_list) and its
-    ChallengePreference rows; after commit, sends the confirmation email, whose outcome is
-    recorded on the registration. Raises RegistrationClosed, EditionFull, MiniConferenceFull
-    or DuplicateRegistration, and then nothing is saved.
+    ChallengePreference rows; after commit, queues the confirmation email. Raises
+    RegistrationClosed, EditionFull, MiniConferenceFull or DuplicateRegistration, and then
+    nothing is saved.
     """
     with transaction.atomic():
         edition = Edition.objects.select_for_update().get(pk=edition.pk)
@@ -98,12 +99,14 @@ def cancel_registration(*, registration, request=None):
 
 
 def delete_registration_data(*, registration, request=None):
-    """The participant's own erasure: the registration and everything attached to it is deleted;
-    the seat it held goes to the first person waiting (emailed after commit)."""
+    """The participant's own erasure: the registration and everything attached to it is deleted,
+    the emails to its address too (the queue keeps a copy of each); the seat it held goes to
+    the first person waiting (emailed after commit)."""
     with transaction.atomic():
         registration = _lock_registration(registration)
         promoted = _release_seat(registration)
         registration.delete()
+        forget_addresses([registration.email])
         _notify_promoted(promoted, request)
 
 
@@ -121,9 +124,9 @@ def promote_waiting(*, mini_conference, request=None):
 
 
 def send_confirmation(*, registration, request=None):
-    """(Re)send the confirmation email with the personal link. Records email_status,
-    email_error and email_sent_at; returns whether the mail server accepted the message."""
-    return _deliver(registration, emails.confirmation_message(registration, request=request))
+    """(Re)send the confirmation email with the personal link: queued, the worker sends it
+    (its delivery shows in the admin, from the queue)."""
+    emails.confirmation_message(registration, request=request).send()
 
 
 def edition_is_full(edition):
@@ -249,25 +252,4 @@ def _notify_promoted(seats, request):
 
 def _send_promotions(seats, request):
     for seat in seats:
-        _deliver(seat.registration, emails.promotion_message(seat, request=request))
-
-
-def _deliver(registration, message):
-    try:
-        message.send()
-    except Exception as error:  # SMTP, DNS, TLS, timeouts…: none may lose a registration.
-        logger.exception("Courriel non envoyé à l'inscription %s", registration.pk)
-        _record_email(registration, status=Registration.EmailStatus.FAILED, error=repr(error))
-        return False
-    _record_email(registration, status=Registration.EmailStatus.SENT, error="", sent_at=clock.now())
-    return True
-
-
-def _record_email(registration, *, status, error, sent_at=None):
-    fields = {"email_status": status, "email_error": error}
-    if sent_at is not None:
-        fields["email_sent_at"] = sent_at
-    # update(), not save(): the instance may be stale and must not overwrite newer choices.
-    Registration.objects.filter(pk=registration.pk).update(**fields)
-    for name, value in fields.items():
-        setattr(registration, name, value)
+        emails.promotion_message(seat, request=request).send()
