@@ -72,7 +72,8 @@ def change_choices(
 
     Side effects: a new mini-conference frees the old seat and promotes the first person
     waiting there (emailed after commit); choosing the same mini-conference keeps the seat
-    and its place in the queue. Raises MiniConferenceFull, and then nothing changes.
+    and its place in the queue. After commit, the participant is emailed their choices as
+    they now stand. Raises MiniConferenceFull, and then nothing changes.
     """
     with transaction.atomic():
         registration = _lock_registration(registration)
@@ -80,12 +81,13 @@ def change_choices(
         registration.meals.set(meals)
         _set_preferences(registration, challenges)
         _notify_promoted(promoted, request)
+        _email_after_commit(emails.choices_changed_message, registration, request)
     return registration
 
 
 def cancel_registration(*, registration, request=None):
-    """Cancel: status cancelled, cancelled_at set, seat freed, first person waiting promoted
-    (and emailed after commit). The address may then be used to register again."""
+    """Cancel: status cancelled, cancelled_at set, seat freed, first person waiting promoted;
+    after commit, both are emailed. The address may then be used to register again."""
     with transaction.atomic():
         registration = _lock_registration(registration)
         if registration.status == Registration.Status.CANCELLED:
@@ -95,6 +97,7 @@ def cancel_registration(*, registration, request=None):
         registration.cancelled_at = clock.now()
         registration.save(update_fields=["status", "cancelled_at", "updated_at"])
         _notify_promoted(promoted, request)
+        _email_after_commit(emails.cancellation_message, registration, request)
     return registration
 
 
@@ -253,3 +256,10 @@ def _notify_promoted(seats, request):
 def _send_promotions(seats, request):
     for seat in seats:
         emails.promotion_message(seat, request=request).send()
+
+
+def _email_after_commit(build, registration, request):
+    """Queue the email `build` makes once the transaction commits: it then tells the committed
+    state, and a rollback emails nobody. robust: the change is committed by then, and nothing
+    after it may turn into a 500."""
+    transaction.on_commit(lambda: build(registration, request=request).send(), robust=True)

@@ -189,7 +189,7 @@ def test_change_of_mini_conference_frees_the_seat_and_promotes(
 
     assert Seat.objects.get(registration=mover).mini_conference == second
     assert statuses(*waiting) == ["confirmed", "waiting"]
-    assert [m.to for m in mail.outbox] == [[waiting[0].email]]
+    assert [m.to for m in mail.outbox] == [[waiting[0].email], [mover.email]]
     preferences = ChallengePreference.objects.filter(registration=mover)
     assert [p.challenge for p in preferences] == challenges[1:4]
 
@@ -253,7 +253,7 @@ def test_cancel_frees_the_seat_and_promotes_the_first_waiting(
     assert not Seat.objects.filter(registration=leaving).exists()
     assert statuses(*waiting) == ["confirmed", "waiting"]
     assert Seat.objects.get(registration=waiting[0]).promoted_at is not None
-    assert [m.to for m in mail.outbox] == [[waiting[0].email]]
+    assert [m.to for m in mail.outbox] == [[waiting[0].email], [leaving.email]]
 
 
 def test_cancel_of_a_waiting_seat_promotes_nobody(register, mini_conferences, committed):
@@ -266,7 +266,7 @@ def test_cancel_of_a_waiting_seat_promotes_nobody(register, mini_conferences, co
         services.cancel_registration(registration=leaving)
 
     assert statuses(staying) == ["waiting"]
-    assert mail.outbox == []
+    assert [m.to for m in mail.outbox] == [[leaving.email]]
 
 
 def test_promote_waiting_follows_the_order_of_joining(edition, mini_conferences, committed):

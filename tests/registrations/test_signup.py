@@ -38,7 +38,7 @@ def test_journey_from_signup_to_promotion(
     assert "Camille Bernard" in text(page)
     assert "place confirmée" in text(page)
 
-    # A change of mini-conference moves the seat.
+    # A change of mini-conference moves the seat, and says so by email.
     change = {"mini_conference": second.pk, "meals": []}
     change.update({f"challenge_{p.rank}": p.challenge_id for p in page.context["preferences"]})
     with committed():
@@ -47,6 +47,7 @@ def test_journey_from_signup_to_promotion(
     camille = Registration.objects.get(email="camille.bernard@example.org")
     assert camille.seat.mini_conference == second
     assert list(camille.meals.all()) == []
+    assert mail.outbox[-1].subject.startswith("Vos choix sont enregistrés")
 
     # The mini-conference fills up; two people wait.
     register(mini_conference=second)
@@ -54,7 +55,8 @@ def test_journey_from_signup_to_promotion(
     assert [w.seat.status for w in waiting] == ["waiting", "waiting"]
     mail.outbox.clear()
 
-    # Cancelling frees the seat for the first person waiting, who is told by email.
+    # Cancelling frees the seat for the first person waiting, who is told by email; the
+    # person who cancelled gets a confirmation of it.
     assert client.get(link + "annuler/").status_code == 200
     with committed():
         response = client.post(link + "annuler/")
@@ -62,7 +64,7 @@ def test_journey_from_signup_to_promotion(
     assert client.get(link).status_code == 404
     statuses = [Seat.objects.get(registration=w).status for w in waiting]
     assert statuses == ["confirmed", "waiting"]
-    assert [m.to for m in mail.outbox] == [[waiting[0].email]]
+    assert [m.to for m in mail.outbox] == [[waiting[0].email], [camille.email]]
     assert "une place s'est libérée" in mail.outbox[0].body
     assert personal_path(mail.outbox[0]) == waiting[0].get_absolute_url()
 
