@@ -121,9 +121,11 @@ def test_email_state_links_to_the_messages_only_for_who_may_read_them(client, pe
 def test_changelist_query_count_is_constant(admin_client, django_assert_num_queries, db, rows):
     for registration in factories.RegistrationFactory.create_batch(rows):
         factories.SeatFactory(registration=registration)
+        factories.EmailFactory.create_batch(2, to=[registration.email])
 
     # session, user, 3 for the filters (editions, mini-conferences, meals), filtered and total
-    # counts, the page with seats and mini-conferences joined, 2 for the date hierarchy
+    # counts, the page with seats and mini-conferences joined and each row's latest email as
+    # a subquery, 2 for the date hierarchy
     with django_assert_num_queries(10):
         response = admin_client.get(CHANGELIST)
 
