@@ -10,7 +10,7 @@ PIP_INSTALL := $(BIN)/pip install --quiet --disable-pip-version-check --build-co
 .PHONY: help install setup run test bench lint format migrations-check loaddata organiser clean
 
 help:
-	@echo "make run      set up, then serve on http://127.0.0.1:$(PORT)"
+	@echo "make run      set up, then serve on http://127.0.0.1:$(PORT) and send the queued emails"
 	@echo "make test     set up, then run the whole test suite"
 	@echo "make setup    create .venv, install, migrate, load the programme (idempotent)"
 
@@ -29,8 +29,10 @@ setup: install
 	$(BIN)/python manage.py load_programme
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
 
+# The web server and the worker that sends the queued emails, together. Ctrl-C stops
+# runserver, and the trap stops the worker (which ends its pass first): nothing is left behind.
 run: setup
-	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+	$(BIN)/python manage.py send_queued_mail_worker & worker=$$!; trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 test: setup
 	$(BIN)/python -m pytest

@@ -7,6 +7,7 @@ import json
 CACHED_TARGET, CACHED_TARGET_SCALES = 0.7, (1, 10)
 STREAM_TARGET = 0.9  # the agenda during the sign-up stream, against its idle throughput
 FIRST_VISIT_BUDGET_KB = 45
+SILENT_MAIL_P99_MS = 1000  # a sign-up while the mail server accepts and never answers
 ENCODINGS = ("gzip", "identity")
 
 
@@ -74,7 +75,26 @@ def report(results, settings):
     if results.get("burst"):
         burst = json.dumps(results["burst"], indent=1)
         lines += ["", "## Sign-up burst (PostgreSQL)", "", "```", burst, "```"]
+    lines += silent_mail_table(results.get("silent_mail"))
     return "\n".join(lines) + "\n"
+
+
+def silent_mail_table(silent):
+    if not silent:
+        return []
+    worker = "running beside it" if silent["worker_running"] else "NOT RUNNING"
+    return [
+        "",
+        "## Sign-ups while the mail server is silent (accepts, never answers)",
+        "",
+        "| sign-ups | p50 ms | p99 ms | max ms | statuses |",
+        "|---|---|---|---|---|",
+        f"| {silent['signups']} | {silent['p50_ms']} | {silent['p99_ms']} | "
+        f"{silent['max_ms']} | {silent['statuses']} |",
+        "",
+        f"SMTP backend with EMAIL_TIMEOUT 10 s; the email worker {worker}. Emails queued: "
+        f"{silent['emails']}, sent: {silent['sent']} (the server never answers).",
+    ]
 
 
 def verdict(ok):
@@ -107,6 +127,16 @@ def checks(results):
         found.append(
             f"first visit to the agenda: {kb} KB on the wire "
             f"(target under {FIRST_VISIT_BUDGET_KB} KB) {verdict(kb < FIRST_VISIT_BUDGET_KB)}"
+        )
+    if results.get("silent_mail"):
+        silent = results["silent_mail"]
+        # A fast answer counts only if it is the sign-up's redirect, not an error page.
+        ok = silent["p99_ms"] < SILENT_MAIL_P99_MS and silent["statuses"] == {
+            "302": silent["signups"]
+        }
+        found.append(
+            f"sign-up while the mail server is silent: p99 {silent['p99_ms']} ms, statuses "
+            f"{silent['statuses']} (target under 1 s, all 302) {verdict(ok)}"
         )
     for name in next(iter(results["scales"].values())):
         counts = {scale: pages[name]["queries"] for scale, pages in results["scales"].items()}

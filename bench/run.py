@@ -6,7 +6,8 @@ p50/p99 served from the page cache and rendered without it, each as a ratio to t
 static file of the same size served by the same stack), and SQL queries and render time per
 page. At 1×, the agenda's throughput while sign-ups arrive at a steady rate, as a ratio to its
 idle throughput, and the weight of a first visit to the agenda on the wire. Then a burst of
-concurrent sign-ups against PostgreSQL. Figures go to bench/results/. Every load is bounded
+concurrent sign-ups against PostgreSQL, and sign-ups while the mail server is silent (it
+accepts connections and never answers). Figures go to bench/results/. Every load is bounded
 in time and aimed at 127.0.0.1 only.
 """
 
@@ -41,6 +42,7 @@ STREAM_SECONDS = int(os.environ.get("BENCH_STREAM_SECONDS", "10"))
 sys.path.insert(0, str(ROOT))
 from bench.report import ENCODINGS, checks, report  # noqa: E402
 from bench.signup_burst import run_burst  # noqa: E402
+from bench.silent_mail import run_silent_mail  # noqa: E402
 from bench.stream import agenda_under_signups  # noqa: E402
 from bench.wrk import wrk  # noqa: E402
 from tests.servers import Gunicorn, site_env  # noqa: E402
@@ -231,6 +233,8 @@ def main():
         results.update(extra)
     burst = run_burst()
     results["burst"] = burst
+    print("== sign-ups with a silent mail server", flush=True)
+    results["silent_mail"] = run_silent_mail()
     results["checks"] = checks(results) + burst.pop("checks", [])
     results["seconds"] = round(time.monotonic() - started)
     out = ROOT / "bench" / "results"

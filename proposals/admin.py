@@ -18,6 +18,8 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from mailqueue.delivery import EmailStateAdminMixin, EmailStateFilter
+
 from . import services
 from .exceptions import DecisionRefused
 from .models import Call, Proposal, Review, Speaker
@@ -82,7 +84,7 @@ class ReviewInline(admin.TabularInline):
 
 
 @admin.register(Proposal)
-class ProposalAdmin(admin.ModelAdmin):
+class ProposalAdmin(EmailStateAdminMixin, admin.ModelAdmin):
     form = ProposalAdminForm
     list_display = [
         "title",
@@ -91,9 +93,17 @@ class ProposalAdmin(admin.ModelAdmin):
         "status",
         "average",
         "reviews",
+        "email_state",
         "created_at",
     ]
-    list_filter = ["status", ReviewedByMeFilter, "theme", "format", "email_status", "call__edition"]
+    list_filter = [
+        "status",
+        ReviewedByMeFilter,
+        "theme",
+        "format",
+        EmailStateFilter,
+        "call__edition",
+    ]
     list_select_related = ["theme", "mini_conference"]
     search_fields = [
         "title",
@@ -114,8 +124,6 @@ class ProposalAdmin(admin.ModelAdmin):
         "decided_at",
         "withdrawn_at",
         "notified_at",
-        "email_status",
-        "email_error",
     ]
     fieldsets = [
         (
@@ -143,8 +151,6 @@ class ProposalAdmin(admin.ModelAdmin):
                     "updated_at",
                     "withdrawn_at",
                     "consent_at",
-                    "email_status",
-                    "email_error",
                 ],
                 "classes": ["collapse"],
             },
@@ -229,8 +235,8 @@ class ProposalAdmin(admin.ModelAdmin):
         messages.info(
             request,
             ngettext(
-                "%(count)d courriel de décision envoyé.",
-                "%(count)d courriels de décision envoyés.",
+                "%(count)d courriel de décision mis dans la file d’envoi.",
+                "%(count)d courriels de décision mis dans la file d’envoi.",
                 sent,
             )
             % {"count": sent},

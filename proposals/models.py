@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from programme import clock
 from programme.models import Edition, MiniConference, Person
-from registrations.models import Registration, new_token
+from registrations.models import new_token
 
 from . import placeholders
 
@@ -125,9 +125,6 @@ class Proposal(models.Model):
         WORKSHOP = "workshop", _("Atelier participatif")
         ROUND_TABLE = "round_table", _("Table ronde")
 
-    # The same delivery states as a registration's confirmation email.
-    EmailStatus = Registration.EmailStatus
-
     call = models.ForeignKey(
         Call, on_delete=models.CASCADE, related_name="proposals", verbose_name=_("appel")
     )
@@ -166,13 +163,6 @@ class Proposal(models.Model):
     updated_at = models.DateTimeField(_("modifiée le"), auto_now=True)
     decided_at = models.DateTimeField(_("décision le"), null=True, blank=True)
     withdrawn_at = models.DateTimeField(_("retirée le"), null=True, blank=True)
-    email_status = models.CharField(
-        _("dernier courriel"),
-        max_length=20,
-        choices=EmailStatus.choices,
-        default=EmailStatus.PENDING,
-    )
-    email_error = models.TextField(_("erreur d'envoi"), blank=True)
     notified_at = models.DateTimeField(_("décision envoyée le"), null=True, blank=True)
 
     objects = ProposalQuerySet.as_manager()

@@ -2,10 +2,10 @@
 
 Each change runs in one transaction holding the proposal's row lock, so a speaker's edit and an
 organiser's decision arriving together are applied one after the other, never interleaved.
-Emails go after commit: a mail server that fails never loses a proposal or a decision.
+Emails are queued after commit (mailqueue) and sent by the worker: a mail server that fails
+or hangs never loses a proposal or a decision, nor holds the request.
 """
 
-import logging
 from functools import partial
 
 from django.db import transaction
@@ -18,8 +18,6 @@ from . import emails
 from .exceptions import CallClosed, DecisionRefused, ProposalLocked
 from .models import OPEN, Call, Proposal, Review, Speaker
 
-logger = logging.getLogger(__name__)
-
 PROPOSAL_FIELDS = ("title", "summary", "theme", "format", "email")
 
 
@@ -28,7 +26,7 @@ def submit_proposal(*, call, data, speakers, request=None):
 
     data holds the PROPOSAL_FIELDS; speakers is a list of dicts of Speaker fields, the first
     being the contact person. Side effects: creates the Proposal (consent_at now) and its
-    Speaker rows; after commit, sends the confirmation and records its outcome on the proposal.
+    Speaker rows; after commit, queues the confirmation.
     Raises CallClosed outside the call's dates, and then nothing is saved.
     """
     with transaction.atomic():
@@ -119,19 +117,19 @@ def decline_proposal(*, proposal, request=None):
 
 
 def send_confirmation(*, proposal, request=None):
-    """(Re)send the confirmation with the private link; returns whether it was accepted."""
-    return _deliver(proposal, emails.confirmation_message(proposal, request=request))
+    """(Re)send the confirmation with the private link: queued, the worker sends it."""
+    emails.confirmation_message(proposal, request=request).send()
 
 
 def send_decision(*, proposal, request=None):
-    """(Re)send the accepted or declined email; records notified_at when it goes."""
+    """(Re)send the accepted or declined email, queued; records notified_at, the moment it
+    was handed to the queue (its delivery shows in the admin). Returns whether it was."""
     if proposal.status not in (Proposal.Status.ACCEPTED, Proposal.Status.DECLINED):
         return False
-    sent = _deliver(proposal, emails.decision_message(proposal, request=request))
-    if sent:
-        proposal.notified_at = clock.now()
-        Proposal.objects.filter(pk=proposal.pk).update(notified_at=proposal.notified_at)
-    return sent
+    emails.decision_message(proposal, request=request).send()
+    proposal.notified_at = clock.now()
+    Proposal.objects.filter(pk=proposal.pk).update(notified_at=proposal.notified_at)
+    return True
 
 
 def _locked(proposal):
@@ -203,20 +201,3 @@ def _detach_speakers(proposal):
     persons = [s.person_id for s in proposal.speakers.all() if s.person_id is not None]
     if proposal.mini_conference is not None and persons:
         proposal.mini_conference.speakers.remove(*persons)
-
-
-def _deliver(proposal, message):
-    try:
-        message.send()
-    except Exception as error:  # SMTP, DNS, TLS, timeouts…: none may lose a proposal.
-        logger.exception("Courriel non envoyé pour la proposition %s", proposal.pk)
-        _record_email(proposal, Proposal.EmailStatus.FAILED, repr(error))
-        return False
-    _record_email(proposal, Proposal.EmailStatus.SENT, "")
-    return True
-
-
-def _record_email(proposal, status, error):
-    # update(), not save(): the instance may be stale and must not overwrite newer edits.
-    Proposal.objects.filter(pk=proposal.pk).update(email_status=status, email_error=error)
-    proposal.email_status, proposal.email_error = status, error

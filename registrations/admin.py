@@ -9,6 +9,7 @@ from django.utils.translation import ngettext
 from import_export.admin import ExportActionMixin
 from import_export.formats.base_formats import XLSX
 
+from mailqueue.delivery import EmailStateAdminMixin, EmailStateFilter
 from programme import clock
 from programme.models import MiniConference
 
@@ -58,23 +59,22 @@ def promote_for(request, mini_conferences):
         messages.info(request, _("Aucune place libre ou personne en attente : rien à faire."))
 
 
-def report_sending(request, *, sent, failed):
-    if sent:
-        messages.success(
-            request,
-            ngettext("%(count)d courriel envoyé.", "%(count)d courriels envoyés.", sent)
-            % {"count": sent},
+def report_queued(request, count):
+    messages.success(
+        request,
+        ngettext(
+            "%(count)d courriel mis dans la file d’envoi ; la colonne « dernier "
+            "courriel » dit s’il est parti.",
+            "%(count)d courriels mis dans la file d’envoi ; la colonne « dernier "
+            "courriel » dit s’ils sont partis.",
+            count,
         )
-    if failed:
-        messages.error(
-            request,
-            _("Échec de l'envoi pour : %(names)s. Réessayez plus tard.")
-            % {"names": ", ".join(str(r) for r in failed)},
-        )
+        % {"count": count},
+    )
 
 
 @admin.register(Registration)
-class RegistrationAdmin(ExportActionMixin, admin.ModelAdmin):
+class RegistrationAdmin(ExportActionMixin, EmailStateAdminMixin, admin.ModelAdmin):
     resource_classes = [RegistrationResource]
     export_formats = [ExcelCSV, XLSX]
     list_display = [
@@ -85,7 +85,7 @@ class RegistrationAdmin(ExportActionMixin, admin.ModelAdmin):
         "category",
         "seat_summary",
         "status",
-        "email_status",
+        "email_state",
         "created_at",
     ]
     list_display_links = ["last_name", "first_name"]
@@ -96,14 +96,14 @@ class RegistrationAdmin(ExportActionMixin, admin.ModelAdmin):
         "seat__status",
         "status",
         ("meals", admin.RelatedOnlyFieldListFilter),
-        "email_status",
+        EmailStateFilter,
         "civil_service_category",
     ]
     search_fields = ["first_name", "last_name", "email", "employer"]
     date_hierarchy = "created_at"
     list_select_related = ["seat__mini_conference"]
     filter_horizontal = ["meals"]
-    readonly_fields = ["created_at", "updated_at", "cancelled_at", "email_sent_at", "anonymised_at"]
+    readonly_fields = ["created_at", "updated_at", "cancelled_at", "anonymised_at"]
     inlines = [SeatInline, ChallengePreferenceInline, AttendanceInline]
     actions = ["resend_confirmation", "cancel_registrations", "promote_waiting"]
 
@@ -111,7 +111,8 @@ class RegistrationAdmin(ExportActionMixin, admin.ModelAdmin):
         return f"inscriptions-{clock.today():%Y-%m-%d}.{file_format.get_extension()}"
 
     def get_queryset(self, request):
-        # The changelist shows each seat's mini-conference: one join, whatever the row count.
+        # The changelist shows each seat's mini-conference and the latest email's state: one
+        # join, and one subquery (EmailStateAdminMixin), whatever the row count.
         return super().get_queryset(request).select_related("seat__mini_conference")
 
     @admin.display(description=_("mini-conférence (place)"), ordering="seat__mini_conference")
@@ -126,17 +127,17 @@ class RegistrationAdmin(ExportActionMixin, admin.ModelAdmin):
     def resend_confirmation(self, request, queryset):
         # A cancelled or anonymised registration's link leads nowhere: no mail for it.
         active = list(queryset.active())
-        failed = [
-            r for r in active if not services.send_confirmation(registration=r, request=request)
-        ]
-        sent, skipped = len(active) - len(failed), queryset.count() - len(active)
+        for registration in active:
+            services.send_confirmation(registration=registration, request=request)
+        skipped = queryset.count() - len(active)
         if skipped:
             messages.info(
                 request,
                 _("Inscriptions annulées ou anonymisées, sans courriel : %(count)d.")
                 % {"count": skipped},
             )
-        report_sending(request, sent=sent, failed=failed)
+        if active:
+            report_queued(request, len(active))
 
     @admin.action(description=_("Annuler les inscriptions choisies"))
     def cancel_registrations(self, request, queryset):

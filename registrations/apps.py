@@ -8,9 +8,13 @@ class RegistrationsConfig(AppConfig):
     verbose_name = _("Inscriptions")
 
     def ready(self):
+        from mailqueue.services import before_each_pass
         from programme.models import MiniConference, Session
 
-        from .notices import remember_audience
+        from .notices import remember_audience, send_due_rounds
+
+        # The mail worker sends the change notices that are due, at each of its passes.
+        before_each_pass(send_due_rounds)
 
         # Before the row and its links (meals, seats) go: who is to be told of the removal.
         for model in (Session, MiniConference):

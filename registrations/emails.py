@@ -4,6 +4,8 @@ The text templates switch autoescaping off — right for text/plain, where « <s
 characters — and there is no HTML part that could interpret markup.
 """
 
+import re
+
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
@@ -14,6 +16,12 @@ from .models import Seat
 from .seats import waiting_position
 
 
+def one_line(text):
+    """A header holds on one line, whatever the template's line breaks; the non-breaking
+    spaces of French typography stay (str.split() would take them for spaces)."""
+    return re.sub(r"[ \t\r\n]+", " ", text).strip()
+
+
 def absolute_url(path, request=None):
     """From the request when there is one, else from SITE_URL (e.g. an admin action's mail)."""
     if request is not None:
@@ -21,17 +29,30 @@ def absolute_url(path, request=None):
     return settings.SITE_URL + path
 
 
-def confirmation_message(registration, *, request=None):
+def choices(registration):
+    """What the participant chose, as the emails list it: seat and place, challenges, meals."""
     seat = Seat.objects.filter(registration=registration).select_related("mini_conference").first()
-    return _message(
-        "confirmation",
-        registration,
-        request,
-        seat=seat,
-        position=waiting_position(seat) if seat else None,
-        preferences=registration.challenge_preferences.select_related("challenge"),
-        meals=registration.meals.select_related("day"),
-    )
+    return {
+        "seat": seat,
+        "position": waiting_position(seat) if seat else None,
+        "preferences": registration.challenge_preferences.select_related("challenge"),
+        "meals": registration.meals.select_related("day").order_by("start"),
+    }
+
+
+def confirmation_message(registration, *, request=None):
+    return _message("confirmation", registration, request, **choices(registration))
+
+
+def choices_changed_message(registration, *, request=None):
+    """After a change of choices: what is confirmed, or waiting, now."""
+    return _message("choices_changed", registration, request, **choices(registration))
+
+
+def cancellation_message(registration, *, request=None):
+    # The personal link no longer leads anywhere: the way back is a new sign-up.
+    signup_url = absolute_url(reverse("registrations:signup"), request)
+    return _message("cancellation", registration, request, signup_url=signup_url)
 
 
 def promotion_message(seat, *, request=None):
@@ -51,8 +72,7 @@ def _message(name, registration, request, **context):
         subject = render_to_string(f"registrations/emails/{name}_subject.txt", context)
         body = render_to_string(f"registrations/emails/{name}.txt", context)
     return EmailMessage(
-        # A header must hold on one line, whatever the template's line breaks.
-        subject=" ".join(subject.split()),
+        subject=one_line(subject),
         body=body,
         to=[registration.email],
         reply_to=[edition.contact_email] if edition.contact_email else None,

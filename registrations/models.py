@@ -66,11 +66,6 @@ class Registration(models.Model):
         CONFIRMED = "confirmed", _("Confirmée")
         CANCELLED = "cancelled", _("Annulée")
 
-    class EmailStatus(models.TextChoices):
-        PENDING = "pending", _("À envoyer")
-        SENT = "sent", _("Envoyé")
-        FAILED = "failed", _("Échec de l'envoi")
-
     edition = models.ForeignKey(
         Edition, on_delete=models.PROTECT, related_name="registrations", verbose_name=_("édition")
     )
@@ -121,11 +116,6 @@ class Registration(models.Model):
     created_at = models.DateTimeField(_("inscrit·e le"), default=timezone.now)
     updated_at = models.DateTimeField(_("modifiée le"), auto_now=True)
     cancelled_at = models.DateTimeField(_("annulée le"), null=True, blank=True)
-    email_status = models.CharField(
-        _("courriel"), max_length=20, choices=EmailStatus.choices, default=EmailStatus.PENDING
-    )
-    email_error = models.TextField(_("erreur d'envoi"), blank=True)
-    email_sent_at = models.DateTimeField(_("courriel envoyé le"), null=True, blank=True)
     anonymised_at = models.DateTimeField(_("anonymisée le"), null=True, blank=True)
 
     objects = RegistrationQuerySet.as_manager()

@@ -1,5 +1,8 @@
 """Every side effect on registrations and seats: sign-up, change of choice, cancellation, emails.
 
+Emails are queued after commit (mailqueue): the worker sends them, so a slow mail server never
+holds a request, and what a message says is the committed state.
+
 Seat accounting stays exact under concurrency because each decision about a mini-conference's
 seats is taken in one transaction holding that mini-conference's row lock (and, on sign-up, the
 edition's row lock for the overall capacity). On SQLite, select_for_update() is a no-op but the
@@ -9,19 +12,17 @@ Locks are always taken in the same order — edition, registration, mini-confere
 key — so that two transactions never wait for each other in a cycle.
 """
 
-import logging
 from functools import partial
 
 from django.db import IntegrityError, transaction
 
+from mailqueue.services import forget_addresses
 from programme import clock
 from programme.models import Edition, MiniConference
 
 from . import emails
 from .exceptions import DuplicateRegistration, EditionFull, MiniConferenceFull, RegistrationClosed
 from .models import ChallengePreference, Registration, Seat
-
-logger = logging.getLogger(__name__)
 
 NOT_YET_OPEN, OPEN, CLOSED = "not-yet-open", "open", "closed"
 UNIQUE_EMAIL_CONSTRAINT = "one_registration_per_email_per_edition"
@@ -43,9 +44,9 @@ def register(*, edition, data, meals, mini_conference, join_waiting_list, challe
     data holds the Registration fields typed in the form; consent_at defaults to now.
     Side effects: locks the edition then the mini-conference; creates the Registration, its
     Seat (confirmed, or waiting if the mini-conference is full and join_waiting_list) and its
-    ChallengePreference rows; after commit, sends the confirmation email, whose outcome is
-    recorded on the registration. Raises RegistrationClosed, EditionFull, MiniConferenceFull
-    or DuplicateRegistration, and then nothing is saved.
+    ChallengePreference rows; after commit, queues the confirmation email. Raises
+    RegistrationClosed, EditionFull, MiniConferenceFull or DuplicateRegistration, and then
+    nothing is saved.
     """
     with transaction.atomic():
         edition = Edition.objects.select_for_update().get(pk=edition.pk)
@@ -71,7 +72,8 @@ def change_choices(
 
     Side effects: a new mini-conference frees the old seat and promotes the first person
     waiting there (emailed after commit); choosing the same mini-conference keeps the seat
-    and its place in the queue. Raises MiniConferenceFull, and then nothing changes.
+    and its place in the queue. After commit, the participant is emailed their choices as
+    they now stand. Raises MiniConferenceFull, and then nothing changes.
     """
     with transaction.atomic():
         registration = _lock_registration(registration)
@@ -79,12 +81,13 @@ def change_choices(
         registration.meals.set(meals)
         _set_preferences(registration, challenges)
         _notify_promoted(promoted, request)
+        _email_after_commit(emails.choices_changed_message, registration, request)
     return registration
 
 
 def cancel_registration(*, registration, request=None):
-    """Cancel: status cancelled, cancelled_at set, seat freed, first person waiting promoted
-    (and emailed after commit). The address may then be used to register again."""
+    """Cancel: status cancelled, cancelled_at set, seat freed, first person waiting promoted;
+    after commit, both are emailed. The address may then be used to register again."""
     with transaction.atomic():
         registration = _lock_registration(registration)
         if registration.status == Registration.Status.CANCELLED:
@@ -94,16 +97,19 @@ def cancel_registration(*, registration, request=None):
         registration.cancelled_at = clock.now()
         registration.save(update_fields=["status", "cancelled_at", "updated_at"])
         _notify_promoted(promoted, request)
+        _email_after_commit(emails.cancellation_message, registration, request)
     return registration
 
 
 def delete_registration_data(*, registration, request=None):
-    """The participant's own erasure: the registration and everything attached to it is deleted;
-    the seat it held goes to the first person waiting (emailed after commit)."""
+    """The participant's own erasure: the registration and everything attached to it is deleted,
+    the emails to its address too (the queue keeps a copy of each); the seat it held goes to
+    the first person waiting (emailed after commit)."""
     with transaction.atomic():
         registration = _lock_registration(registration)
         promoted = _release_seat(registration)
         registration.delete()
+        forget_addresses([registration.email])
         _notify_promoted(promoted, request)
 
 
@@ -121,9 +127,9 @@ def promote_waiting(*, mini_conference, request=None):
 
 
 def send_confirmation(*, registration, request=None):
-    """(Re)send the confirmation email with the personal link. Records email_status,
-    email_error and email_sent_at; returns whether the mail server accepted the message."""
-    return _deliver(registration, emails.confirmation_message(registration, request=request))
+    """(Re)send the confirmation email with the personal link: queued, the worker sends it
+    (its delivery shows in the admin, from the queue)."""
+    emails.confirmation_message(registration, request=request).send()
 
 
 def edition_is_full(edition):
@@ -249,25 +255,11 @@ def _notify_promoted(seats, request):
 
 def _send_promotions(seats, request):
     for seat in seats:
-        _deliver(seat.registration, emails.promotion_message(seat, request=request))
+        emails.promotion_message(seat, request=request).send()
 
 
-def _deliver(registration, message):
-    try:
-        message.send()
-    except Exception as error:  # SMTP, DNS, TLS, timeouts…: none may lose a registration.
-        logger.exception("Courriel non envoyé à l'inscription %s", registration.pk)
-        _record_email(registration, status=Registration.EmailStatus.FAILED, error=repr(error))
-        return False
-    _record_email(registration, status=Registration.EmailStatus.SENT, error="", sent_at=clock.now())
-    return True
-
-
-def _record_email(registration, *, status, error, sent_at=None):
-    fields = {"email_status": status, "email_error": error}
-    if sent_at is not None:
-        fields["email_sent_at"] = sent_at
-    # update(), not save(): the instance may be stale and must not overwrite newer choices.
-    Registration.objects.filter(pk=registration.pk).update(**fields)
-    for name, value in fields.items():
-        setattr(registration, name, value)
+def _email_after_commit(build, registration, request):
+    """Queue the email `build` makes once the transaction commits: it then tells the committed
+    state, and a rollback emails nobody. robust: the change is committed by then, and nothing
+    after it may turn into a 500."""
+    transaction.on_commit(lambda: build(registration, request=request).send(), robust=True)

@@ -48,7 +48,11 @@ class AllocationAdmin(admin.ModelAdmin):
             messages.error(request, _("Choisissez une seule répartition à publier."))
             return
         allocation = services.publish(allocation=queryset[0])
-        messages.success(request, _("« %(run)s » est publiée.") % {"run": allocation})
+        messages.success(
+            request,
+            _("« %(run)s » est publiée ; chaque membre reçoit son équipe par courriel.")
+            % {"run": allocation},
+        )
 
     @admin.action(description=_("Retirer de la publication"), permissions=["change"])
     def unpublish(self, request, queryset):

@@ -1,7 +1,9 @@
 """Running, publishing and reading the team allocations. Views and the admin call these."""
 
 import time
+from functools import partial
 
+from django.core.mail import get_connection
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -10,6 +12,7 @@ from programme.models import Challenge, Session, SessionKind
 from registrations.models import ChallengePreference, Registration
 
 from . import allocation as solver
+from . import emails
 from .models import Allocation, ChallengeOwnership, Membership, Team
 
 CHALLENGE = Allocation.Kind.CHALLENGE
@@ -191,14 +194,39 @@ def save_learning_run(edition, team_size, teams, locks, report, keep_locked):
 def publish(*, allocation):
     """Make this run the one participants see, in place of any other run of the same kind.
 
-    Side effects: sets published_at here, clears it on the edition's other runs of this kind.
+    Side effects: sets published_at here, clears it on the edition's other runs of this kind;
+    after commit, each member of its teams is emailed their team (send_team_emails). A run
+    published already is left as it is, and nobody is emailed twice.
     """
+    if Allocation.objects.published().filter(pk=allocation.pk).exists():
+        return allocation
     Allocation.objects.filter(edition_id=allocation.edition_id, kind=allocation.kind).exclude(
         pk=allocation.pk
     ).update(published_at=None)
     allocation.published_at = clock.now()
     allocation.save(update_fields=["published_at"])
+    # robust: the publication is committed by then; an email problem must not make it a 500.
+    transaction.on_commit(partial(send_team_emails, allocation=allocation), robust=True)
     return allocation
+
+
+def team_sessions(allocation):
+    """The programme sessions where the run's teams meet, in programme order."""
+    sessions = Session.objects.of_edition(allocation.edition_id).filter(
+        kind=SESSION_KINDS[allocation.kind]
+    )
+    return sessions.select_related("day", "venue").order_by("start", "pk")
+
+
+def send_team_emails(*, allocation, request=None):
+    """Queue, for each active member of the run's teams, the email naming their team, its
+    members and where it meets. Returns how many were queued."""
+    messages = emails.team_messages(
+        allocation, sessions=list(team_sessions(allocation)), request=request
+    )
+    if messages:
+        get_connection().send_messages(messages)  # One connection for all of them.
+    return len(messages)
 
 
 def unpublish(*, allocation):

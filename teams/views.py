@@ -110,7 +110,11 @@ def publication(request, pk, action):
     if action == "publish":
         services.publish(allocation=allocation)
         messages.success(
-            request, _("Équipes publiées : chaque participante ou participant voit la sienne.")
+            request,
+            _(
+                "Équipes publiées : chaque participante ou participant voit la sienne, "
+                "et la reçoit par courriel."
+            ),
         )
     else:
         services.unpublish(allocation=allocation)

@@ -1,7 +1,41 @@
+import smtplib
 from functools import partial
 
 import pytest
+from django.core.mail.backends.base import BaseEmailBackend
 from django.core.management import call_command
+
+FAILING_BACKEND = "tests.conftest.FailingEmailBackend"
+
+
+class FailingEmailBackend(BaseEmailBackend):
+    """A mail server that refuses everything, as an unreachable SMTP relay does."""
+
+    def send_messages(self, email_messages):
+        raise smtplib.SMTPException("Relais SMTP injoignable")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def mail_through_the_queue(django_test_environment):
+    """Django's test set-up puts its outbox in EMAIL_BACKEND: the queue goes back in front of
+    it, as in production, and post-office sends to the outbox at once (settings/test.py)."""
+    from django.conf import settings
+
+    from clunyevent.settings import base
+
+    settings.EMAIL_BACKEND = base.EMAIL_BACKEND
+
+
+@pytest.fixture
+def failing_mail_server(settings):
+    """From now on, the mail server behind the queue refuses everything."""
+    settings.POST_OFFICE = {**settings.POST_OFFICE, "BACKENDS": {"default": FAILING_BACKEND}}
+
+
+@pytest.fixture
+def queued(settings):
+    """Emails wait in the queue, as in production, until the worker sends them."""
+    settings.POST_OFFICE = {**settings.POST_OFFICE, "DEFAULT_PRIORITY": "medium"}
 
 
 @pytest.fixture

@@ -241,3 +241,16 @@ class ReviewFactory(factory.django.DjangoModelFactory):
     proposal = factory.SubFactory(ProposalFactory)
     reviewer = factory.SubFactory(StaffUserFactory)
     score = 3
+
+
+class EmailFactory(factory.django.DjangoModelFactory):
+    """A message in post-office's queue, as the site's backend stores one."""
+
+    class Meta:
+        model = "post_office.Email"
+
+    from_email = "ne-pas-repondre@localhost"
+    to = factory.Sequence(lambda n: [f"destinataire{n}@example.org"])
+    subject = "Votre inscription"
+    message = "Bonjour,"
+    status = 2  # post_office.models.STATUS.queued

@@ -1,4 +1,5 @@
-"""Real components for the tests that need them: a throwaway site served by gunicorn, and Redis.
+"""Real components for the tests that need them: a throwaway site served by gunicorn, Redis,
+and mail servers on 127.0.0.1 (a real SMTP one, and one that accepts and never answers).
 
 Redis: the one at 127.0.0.1:6379, or, if none answers, a redis-server started for the test
 session. Without either, the tests that need it are skipped with a message, except under CI
@@ -6,6 +7,8 @@ session. Without either, the tests that need it are skipped with a message, exce
 """
 
 import contextlib
+import email
+import email.policy
 import json
 import os
 import re
@@ -22,6 +25,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from aiosmtpd.controller import Controller
 
 ROOT = Path(__file__).resolve().parent.parent
 LOCAL_REDIS = ("127.0.0.1", 6379)
@@ -73,6 +77,47 @@ def redis_server():
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+class MailServer:
+    """A real SMTP server (aiosmtpd) on 127.0.0.1 until the block ends; `messages` holds what
+    it received, as email.message.EmailMessage."""
+
+    def __init__(self, port=None):
+        self.port, self.messages = port or free_port(), []
+
+    async def handle_DATA(self, server, session, envelope):
+        self.messages.append(
+            email.message_from_bytes(envelope.content, policy=email.policy.default)
+        )
+        return "250 Message accepted for delivery"
+
+    def __enter__(self):
+        self.controller = Controller(self, hostname="127.0.0.1", port=self.port)
+        self.controller.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.controller.stop()
+
+
+class SilentMailServer:
+    """A mail server that accepts connections and never says a word, not even the greeting:
+    a client waits for its timeout. The kernel completes the connections of the listening
+    socket (up to its backlog); nothing ever reads or writes them."""
+
+    def __init__(self, port=None):
+        self.port = port or free_port()
+
+    def __enter__(self):
+        self.socket = socket.socket()
+        self.socket.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        self.socket.bind(("127.0.0.1", self.port))
+        self.socket.listen(128)
+        return self
+
+    def __exit__(self, *exc):
+        self.socket.close()
 
 
 def site_env(folder, **settings):

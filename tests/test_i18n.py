@@ -27,7 +27,15 @@ from tests.i18n_checks import (
     unmarked_sentences,
 )
 
-SOURCES = ["clunyevent", "programme", "proposals", "registrations", "teams", "templates"]
+SOURCES = [
+    "clunyevent",
+    "mailqueue",
+    "programme",
+    "proposals",
+    "registrations",
+    "teams",
+    "templates",
+]
 TEMPLATES = sorted(
     path.relative_to(ROOT)
     for directory in map(Path, settings.TEMPLATES[0]["DIRS"])

@@ -1,6 +1,9 @@
 """Settings shared by every environment. Secrets and hosts come from the environment."""
 
+import datetime
+import hashlib
 import os
+import tempfile
 from pathlib import Path
 
 import dj_database_url
@@ -42,6 +45,9 @@ INSTALLED_APPS = [
     "import_export",
     "csp",
     "axes",
+    # django-post-office under the name organisers read in the admin (« Envoi des courriels »).
+    "mailqueue.apps.PostOfficeConfig",
+    "mailqueue",
     "programme",
     "registrations",
     "teams",
@@ -137,7 +143,12 @@ AUTH_PASSWORD_VALIDATORS = [
 
 LANGUAGE_CODE = "fr"
 LANGUAGES = [("fr", _("Français")), ("en", _("English"))]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+LOCALE_PATHS = [
+    BASE_DIR / "locale",
+    # French for the admin of apps that ship none (django-post-office). Outside locale/, which
+    # `makemessages` rewrites from this project's sources: see locale_vendor/README.md.
+    BASE_DIR / "locale_vendor",
+]
 TIME_ZONE = "Europe/Paris"
 USE_I18N = True
 USE_TZ = True
@@ -160,9 +171,36 @@ SERIALIZATION_MODULES = {"json": "programme.serializers"}
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
-EMAIL_BACKEND = os.environ.get(
-    "DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
-)
+# Every email goes through the queue (django-post-office): a request only writes it to the
+# database, and the worker (`manage.py send_queued_mail_worker`) hands it to the real backend,
+# DJANGO_EMAIL_BACKEND, with the EMAIL_* settings below. A slow mail server holds no request.
+EMAIL_BACKEND = "mailqueue.backends.EmailBackend"
+POST_OFFICE = {
+    "BACKENDS": {
+        "default": os.environ.get(
+            "DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
+        )
+    },
+    # Queued, never sent inside the request ("now" would send at once).
+    "DEFAULT_PRIORITY": "medium",
+    # 9 attempts over about 4 hours (1, 2, 4… minutes, then every 2 hours: MAIL_QUEUE_BACKOFF),
+    # then « failed », for organisers to requeue from the admin.
+    "MAX_RETRIES": 8,
+    "RETRY_INTERVAL": datetime.timedelta(minutes=1),
+    # A Log row for each attempt, successes too: the admin shows when a message went.
+    "LOG_LEVEL": 2,
+}
+# post-office waits RETRY_INTERVAL between attempts, always the same; the worker doubles the
+# wait after each failure instead (mailqueue.services.apply_backoff), up to `cap`.
+MAIL_QUEUE_BACKOFF = {
+    "base": POST_OFFICE["RETRY_INTERVAL"],
+    "cap": datetime.timedelta(hours=2),
+}
+# One worker at a time sends from a database (post-office's lock file): named after the
+# database, so that two sites or checkouts on one machine never stop each other's worker.
+_database = "|".join(str(DATABASES["default"].get(k)) for k in ("ENGINE", "HOST", "PORT", "NAME"))
+_database_key = hashlib.sha256(_database.encode()).hexdigest()[:16]
+MAIL_QUEUE_LOCK_FILE = os.path.join(tempfile.gettempdir(), f"clunyevent-mail-{_database_key}")
 EMAIL_HOST = os.environ.get("DJANGO_EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("DJANGO_EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("DJANGO_EMAIL_HOST_USER", "")
@@ -225,6 +263,10 @@ LOGGING = {
     "filters": {"mask_tokens": {"()": "clunyevent.logs.MaskTokens"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["mask_tokens"]}},
     "root": {"handlers": ["console"], "level": "WARNING"},
+    # post-office logs each pass of the worker at INFO (« Started sending 0 emails »): only
+    # warnings and failed attempts here, every attempt being in the admin anyway. With a
+    # handler of ours, post-office does not install its own (post_office.logutils).
+    "loggers": {"post_office": {"handlers": ["console"], "level": "WARNING", "propagate": False}},
 }
 
 # Content-Security-Policy: everything comes from the site itself; no inline script or style.

@@ -1,11 +1,22 @@
 """Tests: fast hashing, mail kept in memory, a fixed key. DATABASE_URL still picks the database."""
 
+import os
+
 from .base import *
 
 SECRET_KEY = "test-only-" + "k" * 50
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Through the queue as in production, but sent at once to Django's outbox (mail.outbox): each
+# email is still an Email row with its Log, and a test reads what was sent right away. The
+# tests of the queue itself set DEFAULT_PRIORITY back to "medium" and run the worker.
+POST_OFFICE = {
+    **POST_OFFICE,
+    "BACKENDS": {"default": "django.core.mail.backends.locmem.EmailBackend"},
+    "DEFAULT_PRIORITY": "now",
+}
+# A lock of this test run's own: another run on the machine must not hold its worker back.
+MAIL_QUEUE_LOCK_FILE = f"{MAIL_QUEUE_LOCK_FILE}-tests-{os.getpid()}"
 # Tests render templates without running collectstatic first.
 STORAGES = {
     **STORAGES,

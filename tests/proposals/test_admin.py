@@ -89,6 +89,8 @@ def test_changelist_query_count_does_not_grow_with_proposals(
         proposal = factories.ProposalFactory(call=call, theme=mini_conferences[0])
         factories.SpeakerFactory.create_batch(2, proposal=proposal)
         factories.ReviewFactory.create_batch(2, proposal=proposal)
+        # Each row's latest email comes from the queue, in the page's query.
+        factories.EmailFactory.create_batch(2, to=[proposal.email])
 
     with django_assert_num_queries(23):
         response = admin_client.get(CHANGELIST)
@@ -253,3 +255,14 @@ def test_change_form_offers_only_the_mini_conferences_of_the_call(
 
     assert list(form.fields["theme"].queryset) == mini_conferences
     assert list(form.fields["mini_conference"].queryset) == mini_conferences
+
+
+def test_changelist_shows_and_filters_the_state_of_the_latest_email(admin_client, reviewed):
+    factories.EmailFactory(to=[reviewed["rated"].email], status=0)  # sent, then…
+    factories.EmailFactory(to=[reviewed["rated"].email], status=1)  # …the decision failed.
+
+    failed = admin_client.get(CHANGELIST, {"courriel": "failed"})
+    html = admin_client.get(CHANGELIST).content.decode()
+
+    assert listed(failed) == ["Données"]
+    assert ">en échec</a>" in html

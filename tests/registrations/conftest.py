@@ -3,18 +3,14 @@
 import datetime
 import html
 import re
-import smtplib
 
 import pytest
 from django.core.cache import cache
-from django.core.mail.backends.base import BaseEmailBackend
 from django.utils import timezone
 
 from programme.models import Session, SessionKind
 from registrations import services
 from tests.factories import ChallengeFactory, MiniConferenceFactory, edition_with_half_days
-
-FAILING_BACKEND = "tests.registrations.conftest.FailingEmailBackend"
 
 
 def text(response):
@@ -25,13 +21,6 @@ def text(response):
 def words(response):
     """The page's text without tags, spaces collapsed: what a screen reader would read out."""
     return " ".join(re.sub(r"<[^>]+>", " ", text(response)).split())
-
-
-class FailingEmailBackend(BaseEmailBackend):
-    """A mail server that refuses everything, as an unreachable SMTP relay does."""
-
-    def send_messages(self, email_messages):
-        raise smtplib.SMTPException("Relais SMTP injoignable")
 
 
 @pytest.fixture(autouse=True)

@@ -1,8 +1,7 @@
-import smtplib
-
 import pytest
-from django.core.mail import EmailMessage
+from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
+from post_office.models import STATUS, Email
 
 from registrations.models import Registration, Seat
 from tests import factories
@@ -31,8 +30,12 @@ def people(db):
         edition=edition, last_name="Stagiaire", employer="Mairie de Mâcon", email="s@mairie.fr"
     )
     cancelled = factories.RegistrationFactory(
-        edition=edition, last_name="Annulé", status="cancelled", email_status="failed"
+        edition=edition, last_name="Annulé", status="cancelled"
     )
+    factories.EmailFactory(to=[cancelled.email], status=STATUS.failed)
+    factories.EmailFactory(to=[trainee.email], status=STATUS.failed)
+    # The latest message to an address is the one that counts.
+    factories.EmailFactory(to=[trainee.email], status=STATUS.requeued)
     factories.SeatFactory(registration=speaker, mini_conference=mini_conference)
     factories.SeatFactory(registration=trainee, mini_conference=mini_conference, status="waiting")
     # A second mini-conference, or the admin drops a filter with a single choice.
@@ -47,7 +50,10 @@ def people(db):
         ({"category__exact": "speaker"}, ["Orateur"]),
         ({"seat__status__exact": "waiting"}, ["Stagiaire"]),
         ({"status__exact": "cancelled"}, ["Annulé"]),
-        ({"email_status__exact": "failed"}, ["Annulé"]),
+        ({"courriel": "failed"}, ["Annulé"]),
+        ({"courriel": "pending"}, ["Stagiaire"]),
+        ({"courriel": "none"}, ["Orateur"]),
+        ({"courriel": "n'importe quoi"}, ["Annulé", "Orateur", "Stagiaire"]),
         ({"civil_service_category__exact": "A"}, ["Orateur"]),
         ({"q": "mâcon"}, ["Stagiaire"]),
         ({"q": "s@mairie.fr"}, ["Stagiaire"]),
@@ -57,7 +63,10 @@ def people(db):
         "category",
         "seat-status",
         "status",
-        "email-status",
+        "email-failed",
+        "email-pending",
+        "email-none",
+        "email-garbage",
         "civil-service",
         "employer",
         "email",
@@ -87,16 +96,36 @@ def test_changelist_shows_seat_and_statuses(admin_client, people):
     mc = people["mini_conference"]
     assert f"{mc.number}. {mc.title} — Liste d&#x27;attente" in html
     assert f"{mc.number}. {mc.title} — Place confirmée" in html
-    assert "Échec de l&#x27;envoi" in html
+    assert ">en échec</a>" in html
+    assert ">en attente</a>" in html
+
+
+def test_email_state_links_to_the_messages_only_for_who_may_read_them(client, people):
+    organiser = factories.StaffUserFactory()
+    organiser.groups.add(Group.objects.get(name="Organisateur·rice"))
+    without = factories.StaffUserFactory()
+    without.user_permissions.add(Permission.objects.get(codename="view_registration"))
+    messages_url = reverse("admin:post_office_email_changelist")
+
+    client.force_login(organiser)
+    linked = client.get(CHANGELIST).content.decode()
+    client.force_login(without)
+    plain = client.get(CHANGELIST).content.decode()
+
+    assert f'href="{messages_url}?to=s%40mairie.fr">en attente</a>' in linked
+    assert messages_url not in plain
+    assert ">en attente<" in plain
 
 
 @pytest.mark.parametrize("rows", [2, 6], ids=["two", "six"])
 def test_changelist_query_count_is_constant(admin_client, django_assert_num_queries, db, rows):
     for registration in factories.RegistrationFactory.create_batch(rows):
         factories.SeatFactory(registration=registration)
+        factories.EmailFactory.create_batch(2, to=[registration.email])
 
     # session, user, 3 for the filters (editions, mini-conferences, meals), filtered and total
-    # counts, the page with seats and mini-conferences joined, 2 for the date hierarchy
+    # counts, the page with seats and mini-conferences joined and each row's latest email as
+    # a subquery, 2 for the date hierarchy
     with django_assert_num_queries(10):
         response = admin_client.get(CHANGELIST)
 
@@ -132,34 +161,30 @@ def test_change_form_has_the_three_inlines(admin_client, people):
     assert prefixes == ["seat", "challenge_preferences", "attendances"]
 
 
-def test_resend_action_reports_successes_and_failures(admin_client, db, monkeypatch, mailoutbox):
-    ok = factories.RegistrationFactory(email="ok@example.org", email_status="failed")
-    failing = factories.RegistrationFactory(
-        first_name="Serveur", last_name="Enpanne", email="panne@example.org"
-    )
-    deliver = EmailMessage.send
-
-    def flaky_send(message, *args, **kwargs):
-        if message.to == [failing.email]:
-            raise smtplib.SMTPServerDisconnected("connexion perdue")
-        return deliver(message, *args, **kwargs)
-
-    monkeypatch.setattr(EmailMessage, "send", flaky_send)
+def test_resend_action_queues_a_new_message(admin_client, db, queued, mailoutbox):
+    failed = factories.RegistrationFactory(email="panne@example.org")
+    factories.EmailFactory(to=[failed.email], status=STATUS.failed)
+    other = factories.RegistrationFactory(email="ok@example.org")
 
     response = admin_client.post(
         CHANGELIST,
-        {"action": "resend_confirmation", "_selected_action": [ok.pk, failing.pk]},
+        {"action": "resend_confirmation", "_selected_action": [failed.pk, other.pk]},
         follow=True,
     )
 
     assert messages_of(response) == [
-        "1 courriel envoyé.",
-        "Échec de l'envoi pour : Serveur Enpanne. Réessayez plus tard.",
+        "2 courriels mis dans la file d’envoi ; la colonne « dernier courriel » "
+        "dit s’ils sont partis."
     ]
-    assert [m.to for m in mailoutbox] == [[ok.email]]
-    assert ok.token in mailoutbox[0].body
-    statuses = dict(Registration.objects.values_list("pk", "email_status"))
-    assert statuses == {ok.pk: "sent", failing.pk: "failed"}
+    assert mailoutbox == []  # Nothing is sent inside the request: the worker will.
+    new = Email.objects.filter(status=STATUS.queued).order_by("to")
+    assert [(e.to, failed.token in e.message or other.token in e.message) for e in new] == [
+        ([other.email], True),
+        ([failed.email], True),
+    ]
+    assert listed(admin_client.get(CHANGELIST, {"courriel": "pending"})) == sorted(
+        [failed.last_name, other.last_name]
+    )
 
 
 def test_resend_action_skips_cancelled_registrations(admin_client, db, mailoutbox):

@@ -6,6 +6,7 @@ from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import CommandError, call_command
 from django.utils import timezone
+from post_office.models import Email
 
 from registrations.management.commands.anonymise_registrations import add_months
 from registrations.models import Registration
@@ -179,3 +180,16 @@ def test_anonymises_on_the_sites_clock(registration, fixed_clock):
 
     registration.refresh_from_db()
     assert registration.anonymised_at == AFTER
+
+
+def test_anonymising_deletes_the_emails_about_the_edition_only(registration, clock):
+    clock(datetime.datetime(2030, 6, 1, 9, 0, tzinfo=datetime.UTC))
+    factories.EmailFactory(to=[registration.email], message="Bonjour Élise,")
+    clock(datetime.datetime(2031, 3, 1, 9, 0, tzinfo=datetime.UTC))
+    next_year = factories.EmailFactory(to=[registration.email], subject="Édition 2031")
+    other = factories.EmailFactory(to=["autre@example.org"])
+    clock(AFTER)
+
+    run()
+
+    assert list(Email.objects.order_by("pk")) == [next_year, other]

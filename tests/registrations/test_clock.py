@@ -2,7 +2,6 @@
 
 import datetime
 
-from django.core import mail
 from django.urls import reverse
 
 from registrations import services
@@ -29,16 +28,6 @@ def test_cancellation_is_dated_by_the_clock(register, fixed_clock):
     services.cancel_registration(registration=registration)
 
     assert Registration.objects.get(pk=registration.pk).cancelled_at == MOMENT
-
-
-def test_email_sent_at_is_dated_by_the_clock(register, committed, fixed_clock):
-    fixed_clock(MOMENT)
-
-    with committed():
-        registration = register()
-
-    assert len(mail.outbox) == 1
-    assert Registration.objects.get(pk=registration.pk).email_sent_at == MOMENT
 
 
 def test_sign_up_window_is_read_on_the_clock(edition, fixed_clock):

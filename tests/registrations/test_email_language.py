@@ -24,8 +24,10 @@ def test_sign_up_in_english_then_promotion_from_a_french_organiser_is_in_english
     with committed():
         services.cancel_registration(registration=first)
 
-    assert [m.to for m in mail.outbox] == [["camille.bernard@example.org"]]
+    # The one promoted reads English; the one who cancelled, French.
+    assert [m.to for m in mail.outbox] == [["camille.bernard@example.org"], [first.email]]
     assert mail.outbox[0].subject.startswith("A seat has become free")
+    assert mail.outbox[1].subject.startswith("Inscription annulée")
 
 
 def test_french_stays_the_default_language_of_emails(client, signup_data, committed):

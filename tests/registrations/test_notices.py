@@ -176,3 +176,12 @@ def test_staff_without_the_permission_neither_sees_nor_sends(client, edition, pe
     assert client.get(reverse("registrations-staff:notices")).status_code == 403
     response = client.post(reverse("registrations-staff:notice-action"), {"action": "send"})
     assert response.status_code == 403 and mail.outbox == []
+
+
+def test_the_mail_worker_sends_the_rounds_that_are_due(edition, people, now):
+    move(plenary(edition), 30)
+    call_command("send_queued_mail_worker", "--once", verbosity=0)
+    assert mail.outbox == []  # still within the quiet period
+    now(hours=1)
+    call_command("send_queued_mail_worker", "--once", verbosity=0)
+    assert len(mail.outbox) == 3

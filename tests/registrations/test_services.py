@@ -4,6 +4,7 @@ import pytest
 from django.core import mail
 from django.db import IntegrityError
 from django.utils import timezone
+from post_office.models import STATUS, Email
 
 from registrations import services
 from registrations.exceptions import (
@@ -13,9 +14,8 @@ from registrations.exceptions import (
     RegistrationClosed,
 )
 from registrations.models import ChallengePreference, Registration, Seat
-from tests.factories import RegistrationFactory, SeatFactory
-
-from .conftest import FAILING_BACKEND
+from tests.conftest import FAILING_BACKEND
+from tests.factories import EmailFactory, RegistrationFactory, SeatFactory
 
 
 def statuses(*registrations):
@@ -124,37 +124,41 @@ def test_confirmation_is_sent_only_after_commit(register, django_capture_on_comm
         registration = register()
         assert mail.outbox == []
 
+    assert Email.objects.count() == 0
     for callback in callbacks:
         callback()
-    registration.refresh_from_db()
     assert len(mail.outbox) == 1
     assert registration.get_absolute_url() in mail.outbox[0].body
-    assert registration.email_status == Registration.EmailStatus.SENT
-    assert registration.email_sent_at is not None
+    email = Email.objects.get()
+    assert (email.to, email.status) == ([registration.email], STATUS.sent)
+    assert [log.status for log in email.logs.all()] == [STATUS.sent]
 
 
-def test_failing_mail_server_records_the_failure(register, settings, committed):
-    settings.EMAIL_BACKEND = FAILING_BACKEND
+def test_failing_mail_server_records_the_failure(register, failing_mail_server, committed):
     with committed():
         registration = register()
 
-    registration.refresh_from_db()
-    assert registration.email_status == Registration.EmailStatus.FAILED
-    assert "Relais SMTP injoignable" in registration.email_error
-    assert registration.email_sent_at is None
+    email = Email.objects.get()
+    assert (email.to, email.status) == ([registration.email], STATUS.failed)
+    (log,) = email.logs.all()
+    assert (log.status, log.exception_type) == (STATUS.failed, "SMTPException")
+    assert "Relais SMTP injoignable" in log.message
+    assert Registration.objects.filter(pk=registration.pk).exists()
 
 
 def test_send_confirmation_again_after_a_failure(register, settings):
     registration = register()
-    settings.EMAIL_BACKEND = FAILING_BACKEND
-    assert services.send_confirmation(registration=registration) is False
-    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    backends = settings.POST_OFFICE["BACKENDS"]
+    settings.POST_OFFICE = {**settings.POST_OFFICE, "BACKENDS": {"default": FAILING_BACKEND}}
+    services.send_confirmation(registration=registration)
+    settings.POST_OFFICE = {**settings.POST_OFFICE, "BACKENDS": backends}
 
-    assert services.send_confirmation(registration=registration) is True
+    services.send_confirmation(registration=registration)
 
-    registration.refresh_from_db()
-    assert (registration.email_status, registration.email_error) == ("sent", "")
-    assert mail.outbox[0].reply_to == ["contact@example.org"]
+    statuses = list(Email.objects.order_by("pk").values_list("status", flat=True))
+    assert statuses == [STATUS.failed, STATUS.sent]
+    assert [m.to for m in mail.outbox] == [[registration.email]]
+    assert mail.outbox[0].message()["Reply-To"] == "contact@example.org"
 
 
 def test_email_without_request_links_through_site_url(register, settings):
@@ -185,7 +189,7 @@ def test_change_of_mini_conference_frees_the_seat_and_promotes(
 
     assert Seat.objects.get(registration=mover).mini_conference == second
     assert statuses(*waiting) == ["confirmed", "waiting"]
-    assert [m.to for m in mail.outbox] == [[waiting[0].email]]
+    assert [m.to for m in mail.outbox] == [[waiting[0].email], [mover.email]]
     preferences = ChallengePreference.objects.filter(registration=mover)
     assert [p.challenge for p in preferences] == challenges[1:4]
 
@@ -249,7 +253,7 @@ def test_cancel_frees_the_seat_and_promotes_the_first_waiting(
     assert not Seat.objects.filter(registration=leaving).exists()
     assert statuses(*waiting) == ["confirmed", "waiting"]
     assert Seat.objects.get(registration=waiting[0]).promoted_at is not None
-    assert [m.to for m in mail.outbox] == [[waiting[0].email]]
+    assert [m.to for m in mail.outbox] == [[waiting[0].email], [leaving.email]]
 
 
 def test_cancel_of_a_waiting_seat_promotes_nobody(register, mini_conferences, committed):
@@ -262,7 +266,7 @@ def test_cancel_of_a_waiting_seat_promotes_nobody(register, mini_conferences, co
         services.cancel_registration(registration=leaving)
 
     assert statuses(staying) == ["waiting"]
-    assert mail.outbox == []
+    assert [m.to for m in mail.outbox] == [[leaving.email]]
 
 
 def test_promote_waiting_follows_the_order_of_joining(edition, mini_conferences, committed):
@@ -318,3 +322,16 @@ def test_delete_registration_data_removes_everything_and_promotes(
     assert not ChallengePreference.objects.filter(registration_id=leaving.pk).exists()
     assert statuses(waiting) == ["confirmed"]
     assert [m.to for m in mail.outbox] == [[waiting.email]]
+
+
+def test_erasure_deletes_the_copies_the_queue_kept(register, committed):
+    with committed():
+        registration = register(data={"email": "camille@example.org"})
+    services.send_confirmation(registration=registration)
+    other = EmailFactory(to=["autre@example.org"])
+    assert Email.objects.filter(to="camille@example.org").count() == 2
+
+    with committed():
+        services.delete_registration_data(registration=registration)
+
+    assert list(Email.objects.all()) == [other]

@@ -2,11 +2,13 @@
 
 What identifies a person (names, address, employer, job, needs, personal link) is replaced by
 neutral values; what statistics need (profile, civil-service category, country, meals, seat,
-challenge preferences, presence) is kept. Registrations already anonymised are left alone, so
-running the command again changes nothing.
+challenge preferences, presence) is kept. The emails sent to those addresses about the edition
+(the queue keeps a copy of each) are deleted. Registrations already anonymised are left alone,
+so running the command again changes nothing.
 """
 
 import calendar
+import datetime
 
 from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
@@ -14,13 +16,14 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
+from mailqueue.services import forget_addresses
 from programme import clock
 from programme.models import Edition
 from registrations.models import Registration, new_token
 
 ANONYMOUS = "Anonyme"
 BLANKED = ["employer", "job_title", "cadre_emplois", "dietary_needs", "accessibility_needs"]
-UPDATED = ["first_name", "last_name", "email", "token", "public_listing", "email_error"]
+UPDATED = ["first_name", "last_name", "email", "token", "public_listing"]
 
 
 def add_months(day, months):
@@ -44,15 +47,22 @@ def neutralise(registration, now):
     # A fresh token: the old personal link must lead nowhere.
     registration.token = new_token()
     registration.public_listing = False
-    registration.email_error = ""
     for name in BLANKED:
         setattr(registration, name, "")
     registration.anonymised_at = now
 
 
+def sent_until(edition):
+    """Nothing is sent about an edition after its last day; a later email to the same address
+    is about the next edition's registration, which stays."""
+    last_day = datetime.datetime.combine(edition.end_date, datetime.time.max)
+    return timezone.make_aware(last_day)
+
+
 @transaction.atomic
-def anonymise(registrations, now):
+def anonymise(registrations, now, *, edition):
     rows = list(registrations.select_for_update())
+    forget_addresses([r.email for r in rows], created_before=sent_until(edition))
     for registration in rows:
         neutralise(registration, now)
     Registration.objects.bulk_update(rows, [*UPDATED, *BLANKED, "anonymised_at"], batch_size=500)
@@ -91,4 +101,5 @@ class Command(BaseCommand):
         pending = Registration.objects.of_edition(edition).not_anonymised()
         if dry_run:
             return f"{edition} : {pending.count()} inscription(s) à anonymiser (simulation)."
-        return f"{edition} : {anonymise(pending, now)} inscription(s) anonymisée(s)."
+        count = anonymise(pending, now, edition=edition)
+        return f"{edition} : {count} inscription(s) anonymisée(s)."

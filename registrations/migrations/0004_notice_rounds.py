@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('programme', '0006_changes_per_edit'),
-        ('registrations', '0002_registration_language'),
+        ('registrations', '0003_delivery_state_in_the_mail_queue'),
     ]
 
     operations = [

@@ -13,7 +13,7 @@ def add_permissions(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("registrations", "0003_notice_rounds"),
+        ("registrations", "0004_notice_rounds"),
         ("programme", "0003_organiser_group"),
     ]
 
