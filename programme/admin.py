@@ -68,6 +68,7 @@ class RowsCheckedTogetherFormSet(BaseInlineFormSet):
     yet, so each row's clean() cannot see the others."""
 
     def conflict(self, earlier, row):
+        """(field, message) when row cannot stand with the earlier row, else None."""
         raise NotImplementedError
 
     def deleted(self, form):
@@ -81,23 +82,25 @@ class RowsCheckedTogetherFormSet(BaseInlineFormSet):
             if form.is_valid() and form.has_changed() and not self.deleted(form)
         ]
         for index, form in enumerate(rows):
-            messages = (self.conflict(earlier.instance, form.instance) for earlier in rows[:index])
-            message = next((message for message in messages if message), None)
-            if message:
-                form.add_error("venue", message)
+            conflicts = (self.conflict(earlier.instance, form.instance) for earlier in rows[:index])
+            conflict = next((conflict for conflict in conflicts if conflict), None)
+            if conflict:
+                form.add_error(*conflict)
 
 
 class SessionRowsFormSet(RowsCheckedTogetherFormSet):
     def conflict(self, earlier, row):
         if validation.sessions_overlap(earlier, row):
-            return validation.overlap_message(earlier)
+            return "venue", validation.overlap_message(earlier)
+        if validation.sessions_clash(earlier, row):
+            return "start", validation.clash_message(earlier)
         return None
 
 
 class MiniConferenceRowsFormSet(RowsCheckedTogetherFormSet):
     def conflict(self, earlier, row):
         if row.venue_id is not None and earlier.venue_id == row.venue_id:
-            return validation.room_taken_message(earlier)
+            return "venue", validation.room_taken_message(earlier)
         return None
 
 

@@ -47,14 +47,29 @@ def occupied_until(session):
     return session.end or session.start + OPEN_END_LENGTH
 
 
+def times_overlap(first, second):
+    return first.start < occupied_until(second) and second.start < occupied_until(first)
+
+
 def sessions_overlap(first, second):
     """Whether two sessions hold the same venue at the same time, parallel ones excepted."""
     if first.is_parallel or second.is_parallel or first.venue_id is None:
         return False
+    return first.venue_id == second.venue_id and times_overlap(first, second)
+
+
+def for_everyone(session):
+    return session.kind in SessionKind.for_everyone() and not session.is_parallel
+
+
+def sessions_clash(first, second):
+    """Whether two sessions everyone attends take place at once on the same day, whatever
+    their venues (an unknown venue included), parallel ones excepted."""
     return (
-        first.venue_id == second.venue_id
-        and first.start < occupied_until(second)
-        and second.start < occupied_until(first)
+        for_everyone(first)
+        and for_everyone(second)
+        and first.day_id == second.day_id
+        and times_overlap(first, second)
     )
 
 
@@ -65,9 +80,18 @@ def overlap_message(other):
     ) % {"title": other.title, "times": time_range(other.start, other.end)}
 
 
-def overlapping_session(session):
-    """The first other session holding the session's venue during its time, if any."""
-    others = Session.objects.filter(venue_id=session.venue_id, is_parallel=False)
+def clash_message(other):
+    # The spaces inside the guillemets are no-break spaces, typed as such: gettext's extractor
+    # would keep an escape sequence as six plain characters and never find the translation.
+    return _(
+        "Au même moment, tout le monde est attendu à la séance « %(title)s » "
+        "(%(times)s). Cochez « parallèle par conception » sur l’une des deux séances "
+        "si ce chevauchement est voulu."
+    ) % {"title": other.title, "times": time_range(other.start, other.end)}
+
+
+def first_during(others, session):
+    """The first of others that is held, even in part, during the session's time."""
     if session.pk is not None:
         others = others.exclude(pk=session.pk)
     until = Coalesce("end", F("start") + OPEN_END_LENGTH, output_field=DateTimeField())
@@ -77,6 +101,21 @@ def overlapping_session(session):
         .order_by("start", "pk")
         .first()
     )
+
+
+def overlapping_session(session):
+    """The first other session holding the session's venue during its time, if any."""
+    return first_during(
+        Session.objects.filter(venue_id=session.venue_id, is_parallel=False), session
+    )
+
+
+def clashing_session(session):
+    """The first other session everyone attends, held on the same day during its time."""
+    others = Session.objects.filter(
+        day_id=session.day_id, kind__in=SessionKind.for_everyone(), is_parallel=False
+    )
+    return first_during(others, session)
 
 
 def local_date(moment):
@@ -106,6 +145,16 @@ def check_session_venue(session, errors):
     other = overlapping_session(session)
     if other is not None:
         add_error(errors, "venue", overlap_message(other))
+
+
+def check_session_for_everyone(session, errors):
+    if not for_everyone(session) or session.day_id is None or session.start is None:
+        return  # A day not saved yet holds no other session to clash with.
+    if errors.keys() & {"start", "end", "venue"}:
+        return  # Times rejected, or an overlap already reported: its remedy is the same.
+    other = clashing_session(session)
+    if other is not None:
+        add_error(errors, "start", clash_message(other))
 
 
 def check_session_kind(session, errors):
@@ -140,6 +189,7 @@ def validate_session(session):
     errors = {}
     check_session_times(session, errors)
     check_session_venue(session, errors)
+    check_session_for_everyone(session, errors)
     check_session_kind(session, errors)
     raise_errors(errors)
 

@@ -6,9 +6,8 @@ list's actions or the change form's buttons, so that speakers are attached and e
 whichever way the decision is taken; the status itself is never typed by hand.
 """
 
-from functools import partial
-
 from django.contrib import admin, messages
+from django.contrib.admin import helpers
 from django.db.models import Count, FloatField, Value
 from django.db.models.functions import Coalesce
 from django.http import HttpResponseRedirect
@@ -21,6 +20,7 @@ from django.utils.translation import ngettext
 from mailqueue.delivery import EmailStateAdminMixin, EmailStateFilter
 
 from . import services
+from .confirming import AcceptanceConfirmationMixin
 from .exceptions import DecisionRefused
 from .models import Call, Proposal, Review, Speaker
 from .reviewing import ProposalAdminForm, ReviewedByMeFilter
@@ -84,7 +84,7 @@ class ReviewInline(admin.TabularInline):
 
 
 @admin.register(Proposal)
-class ProposalAdmin(EmailStateAdminMixin, admin.ModelAdmin):
+class ProposalAdmin(AcceptanceConfirmationMixin, EmailStateAdminMixin, admin.ModelAdmin):
     form = ProposalAdminForm
     list_display = [
         "title",
@@ -170,15 +170,17 @@ class ProposalAdmin(EmailStateAdminMixin, admin.ModelAdmin):
         form = super().get_form(request, obj, **kwargs)
         return type(form.__name__, (form,), {"reviewer": request.user})
 
+    def render_change_form(self, request, context, *args, obj=None, **kwargs):
+        context["can_accept"] = self.has_decide_permission(request, obj)
+        return super().render_change_form(request, context, *args, obj=obj, **kwargs)
+
     def save_model(self, request, obj, form, change):
-        moved_to = None
         if obj.status == Proposal.Status.ACCEPTED and "mini_conference" in form.changed_data:
-            # Saved through the service, which needs the old value to move the speakers.
-            moved_to = obj.mini_conference or obj.theme
+            # A move is an acceptance elsewhere, confirmed first (response_change): the old
+            # value stays until then, for the service to move the speakers.
+            obj.moved_to = obj.mini_conference or obj.theme
             obj.mini_conference_id = form.initial["mini_conference"]
         super().save_model(request, obj, form, change)
-        if moved_to is not None:
-            self.decide(request, [obj], partial(services.accept_proposal, mini_conference=moved_to))
         if "my_score" in form.changed_data or "my_comment" in form.changed_data:
             services.rate_proposal(
                 proposal=obj,
@@ -188,11 +190,12 @@ class ProposalAdmin(EmailStateAdminMixin, admin.ModelAdmin):
             )
 
     def response_change(self, request, obj):
-        decisions = {"_accept": services.accept_proposal, "_decline": services.decline_proposal}
-        for button, decide in decisions.items():
-            if button in request.POST:
-                self.decide(request, [obj], decide)
-                return HttpResponseRedirect(request.path)
+        if "_decline" in request.POST:
+            self.decide(request, [obj], services.decline_proposal)
+            return HttpResponseRedirect(request.path)
+        moved_to = getattr(obj, "moved_to", None)
+        if "_accept" in request.POST or moved_to is not None:
+            return self.response_accept(request, obj, moved_to or obj.target)
         return super().response_change(request, obj)
 
     @admin.display(description=_("intervenantes et intervenants"))
@@ -219,10 +222,19 @@ class ProposalAdmin(EmailStateAdminMixin, admin.ModelAdmin):
 
     @admin.action(
         description=_("Retenir (mini-conférence retenue, sinon visée) et prévenir par courriel"),
-        permissions=["change"],
+        permissions=["decide"],
     )
     def accept_selected(self, request, queryset):
-        self.decide(request, queryset, services.accept_proposal)
+        proposals = queryset.select_related(
+            "call", "theme__slot__day", "mini_conference__slot__day"
+        )
+        selected = [(helpers.ACTION_CHECKBOX_NAME, proposal.pk) for proposal in proposals]
+        return self.accept_confirmed(
+            request,
+            [(proposal, proposal.target) for proposal in proposals],
+            cancel_url=request.get_full_path(),
+            hidden=[("action", "accept_selected"), *selected],
+        )
 
     @admin.action(description=_("Ne pas retenir et prévenir par courriel"), permissions=["change"])
     def decline_selected(self, request, queryset):

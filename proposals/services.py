@@ -15,6 +15,7 @@ from programme import clock
 from programme.models import Person
 
 from . import emails
+from .acceptance import gives_its_title, matching_person
 from .exceptions import CallClosed, DecisionRefused, ProposalLocked
 from .models import OPEN, Call, Proposal, Review, Speaker
 
@@ -77,14 +78,16 @@ def rate_proposal(*, proposal, reviewer, score, comment=""):
     return review
 
 
-def accept_proposal(*, proposal, mini_conference=None, request=None):
+def accept_proposal(*, proposal, mini_conference=None, rename=True, request=None):
     """Accept the proposal into mini_conference (default: the one it names, see target).
 
     Side effects: each speaker gets a programme Person (reused when one has the same name and
-    organisation) added to the mini-conference's speakers; the first proposal accepted into a
-    mini-conference gives it its title and description; a proposal moved from another
+    organisation) added to the mini-conference's speakers; unless rename is False, the first
+    proposal accepted into a mini-conference gives it its title and description, through
+    MiniConference.save() so the programme's change log sees it; a proposal moved from another
     mini-conference leaves it. Status accepted, decided_at now; the acceptance email goes
-    after commit. Raises DecisionRefused for a withdrawn proposal.
+    after commit. Raises DecisionRefused for a withdrawn proposal. acceptance.plan() tells
+    beforehand what this changes.
     """
     with transaction.atomic():
         proposal = _lock_for_decision(proposal)
@@ -93,8 +96,7 @@ def accept_proposal(*, proposal, mini_conference=None, request=None):
             if proposal.mini_conference_id == target.pk:
                 return proposal  # Accepted twice: nothing moves, nobody is emailed again.
             _detach_speakers(proposal)
-        others = target.accepted_proposals.exclude(pk=proposal.pk)
-        if not others.filter(status=Proposal.Status.ACCEPTED).exists():
+        if rename and gives_its_title(proposal, target):
             target.title, target.description = proposal.title, proposal.summary
             target.save(update_fields=["title", "description"])
         target.speakers.add(*[_person_for(speaker) for speaker in proposal.speakers.all()])
@@ -178,16 +180,10 @@ def _set_speakers(proposal, speakers):
 def _person_for(speaker):
     """The programme Person for a speaker: the one linked before, else one with the same
     name and organisation (or none recorded), else a new one from what the speaker typed."""
-    if speaker.person_id is None:
-        same_name = Person.objects.filter(
-            first_name__iexact=speaker.first_name, last_name__iexact=speaker.last_name
-        )
-        speaker.person = (
-            same_name.filter(organisation__iexact=speaker.organisation).first()
-            or same_name.filter(organisation="").first()
-            or Person(first_name=speaker.first_name, last_name=speaker.last_name)
-        )
-    person = speaker.person
+    person = matching_person(speaker) or Person(
+        first_name=speaker.first_name, last_name=speaker.last_name
+    )
+    speaker.person = person
     for name in ("organisation", "job_title", "biography"):
         # Fill what the programme lacks; never overwrite what organisers wrote.
         if not getattr(person, name):

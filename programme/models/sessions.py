@@ -20,6 +20,24 @@ class SessionKind(models.TextChoices):
     LEARNING_TEAM = "learning_team", _("Équipe apprenante")
     CLOSING = "closing", _("Clôture")
 
+    @classmethod
+    def for_everyone(cls):
+        """The kinds every participant attends: two of them at once would ask people to be in
+        two places, wherever each is held. A mini-conference slot is one of them (its talks are
+        the parallel part). Coffee, breaks and meals are not: people come and go, and coffee
+        may well be served while a plenary begins."""
+        return frozenset(
+            {
+                cls.PLENARY,
+                cls.CONVERSATION,
+                cls.CHALLENGE_STEP,
+                cls.MINI_CONFERENCES,
+                cls.INSTITUTIONAL_WELCOME,
+                cls.LEARNING_TEAM,
+                cls.CLOSING,
+            }
+        )
+
 
 class SessionQuerySet(models.QuerySet):
     def of_edition(self, edition):
@@ -101,7 +119,10 @@ class Session(Tracked):
     is_parallel = models.BooleanField(
         _("parallèle par conception"),
         default=False,
-        help_text=_("Autorise le chevauchement avec une autre séance dans le même lieu."),
+        help_text=_(
+            "Autorise le chevauchement avec une autre séance dans le même lieu ou, si tout le "
+            "monde assiste aux deux, avec une autre séance du même jour."
+        ),
     )
     speakers = models.ManyToManyField(
         Person, blank=True, related_name="sessions", verbose_name=_("intervenant·es")

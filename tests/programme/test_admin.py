@@ -162,7 +162,7 @@ def day_with_session():
     return factories.SessionFactory(day=day, title="Ouverture")
 
 
-def session_row(index, start, end, venue, title="Atelier"):
+def session_row(index, start, end, venue, title="Atelier", kind=SessionKind.PLENARY):
     prefix = f"sessions-{index}-"
     return {
         prefix + "start_0": "08/07/2030",
@@ -170,8 +170,8 @@ def session_row(index, start, end, venue, title="Atelier"):
         prefix + "end_0": "08/07/2030",
         prefix + "end_1": end,
         prefix + "title": title,
-        prefix + "kind": SessionKind.PLENARY,
-        prefix + "venue": str(venue.pk),
+        prefix + "kind": kind,
+        prefix + "venue": str(venue.pk) if venue else "",
     }
 
 
@@ -206,6 +206,59 @@ def test_day_inline_rows_overlapping_each_other_are_refused(admin_client):
     )
     assert inline_errors(response, "sessions")[1:] == [{}, {"venue": [overlap]}]
     assert list(day.sessions.values_list("title", flat=True)) == ["Ouverture"]
+
+
+EVERYONE_AT_PLENARY = (
+    f"Au même moment, tout le monde est attendu à la séance «{NBSP}Plénière{NBSP}» "
+    f"(14{NBSP}h – 15{NBSP}h). Cochez «{NBSP}parallèle par conception{NBSP}» sur l’une des deux "
+    "séances si ce chevauchement est voulu."
+)
+
+
+@pytest.mark.parametrize(
+    ("second_kind", "parallel", "errors"),
+    [
+        (SessionKind.LEARNING_TEAM, False, {"start": [EVERYONE_AT_PLENARY]}),
+        (SessionKind.LEARNING_TEAM, True, None),
+        (SessionKind.WELCOME_COFFEE, False, None),
+    ],
+    ids=["learning-team-refused", "parallel-by-design", "coffee-allowed"],
+)
+def test_day_inline_rows_everyone_attends_may_not_overlap(
+    admin_client, second_kind, parallel, errors
+):
+    day = day_with_session().day
+    rows = {
+        **session_row(1, "14:00", "15:00", None, title="Plénière"),
+        **session_row(2, "14:30", "15:30", None, title="Équipes", kind=second_kind),
+    }
+    if parallel:
+        rows["sessions-2-is_parallel"] = "on"
+
+    response = submit(admin_client, change_url(day), {"sessions-TOTAL_FORMS": "3", **rows})
+
+    titles = list(day.sessions.values_list("title", flat=True))
+    if errors is None:
+        assert (response.status_code, titles) == (302, ["Ouverture", "Plénière", "Équipes"])
+    else:
+        assert inline_errors(response, "sessions")[1:] == [{}, errors]
+        assert titles == ["Ouverture"]
+
+
+def test_day_inline_row_during_a_stored_session_everyone_attends_is_refused(admin_client):
+    day = day_with_session().day  # « Ouverture », a 9 h plenary.
+    Session.objects.filter(day=day).update(venue=None)
+
+    response = submit(
+        admin_client,
+        change_url(day),
+        {"sessions-TOTAL_FORMS": "2", **session_row(1, "09:30", "10:30", None)},
+    )
+
+    assert inline_errors(response, "sessions")[1]["start"][0].startswith(
+        f"Au même moment, tout le monde est attendu à la séance «{NBSP}Ouverture{NBSP}»"
+    )
+    assert day.sessions.count() == 1
 
 
 @pytest.mark.parametrize(

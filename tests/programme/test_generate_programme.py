@@ -18,3 +18,11 @@ def test_synthetic_programme_is_n_times_larger_and_shown_instead(client, program
     assert MiniConference.objects.of_edition(synthetic).count() == 3 * base_mcs
     assert Session.objects.of_edition(programme).count() == base_sessions
     assert count_queries(client, reverse("programme:agenda")) == queries
+
+
+def test_synthetic_programme_follows_the_admin_rules(programme):
+    call_command("generate_programme", scale=3, verbosity=0)
+
+    # The copies of a plenary are at one time: they must be parallel by design to stay valid.
+    for session in Session.objects.of_edition(Edition.objects.current()):
+        session.full_clean()

@@ -5,6 +5,7 @@ import pytest
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.forms.models import model_to_dict
+from django.utils import translation
 
 from programme.models import Day, Edition, MiniConference, Session, SessionKind, Venue
 from tests import factories
@@ -23,6 +24,11 @@ OVERLAP = f"Ce lieu est déjà occupé par la séance « Ouverture » (9{NBSP}h 
 )
 OVERLAP_OPEN = f"Ce lieu est déjà occupé par la séance « Ouverture » (à partir de 9{NBSP}h). " + (
     TICK_PARALLEL
+)
+EVERYONE_AT_OPENING = (
+    f"Au même moment, tout le monde est attendu à la séance «{NBSP}Ouverture{NBSP}» "
+    f"(9{NBSP}h – 10{NBSP}h). Cochez «{NBSP}parallèle par conception{NBSP}» sur l’une des deux "
+    "séances si ce chevauchement est voulu."
 )
 STEP_OF_OTHER_KIND = (
     "Le temps des défis ne s'applique qu'aux séances de type « Travail sur les défis »."
@@ -65,6 +71,18 @@ def opening_and(start, end, opening_end=(10, 0), **kwargs):
     """The session to edit, in the same venue as « Ouverture »."""
     opening = monday_session(end=opening_end, title="Ouverture")
     return monday_session(start=start, end=end, venue=opening.venue, **kwargs)
+
+
+def everyone_at_opening(kind, day_offset=0, opening_kind=SessionKind.PLENARY):
+    """A session of `kind` at 11 h, and the 9 h « Ouverture » of `opening_kind`, `day_offset`
+    days later; neither has a venue yet."""
+    opening = monday_session(title="Ouverture", kind=opening_kind, venue=None)
+    if day_offset:
+        date = MONDAY + datetime.timedelta(day_offset)
+        opening.day = factories.DayFactory(edition=opening.day.edition, date=date)
+        opening.start, opening.end = factories.paris(date, 9), factories.paris(date, 10)
+        opening.save()
+    return monday_session(start=(11, 0), end=(12, 0), kind=kind, venue=None)
 
 
 def slot_with_talks():
@@ -114,6 +132,23 @@ INVALID_EDITS = {
         lambda: opening_and(start=(11, 0), end=None, opening_end=None),
         lambda session: {"start_1": "09:00"},
         {"venue": [OVERLAP_OPEN]},
+    ),
+    "challenge-step-during-plenary-no-venue": (
+        lambda: everyone_at_opening(SessionKind.CHALLENGE_STEP),
+        lambda session: {"start_1": "09:30"},
+        {"start": [EVERYONE_AT_OPENING]},
+    ),
+    "learning-team-during-mini-conferences": (
+        lambda: everyone_at_opening(
+            SessionKind.LEARNING_TEAM, opening_kind=SessionKind.MINI_CONFERENCES
+        ),
+        lambda session: {"start_1": "08:00", "end_1": "09:30"},
+        {"start": [EVERYONE_AT_OPENING]},
+    ),
+    "meal-turned-plenary-during-plenary": (
+        lambda: everyone_at_opening(SessionKind.MEAL),
+        lambda session: {"start_1": "09:30", "kind": SessionKind.CLOSING},
+        {"start": [EVERYONE_AT_OPENING]},
     ),
     "challenge-step-on-plenary": (
         lambda: monday_session(kind=SessionKind.PLENARY),
@@ -232,6 +267,26 @@ VALID_EDITS = {
         {"start_1": "00:30", "end_1": "01:30"},
         lambda session: session.start == factories.paris(MONDAY, 0, 30),
     ),
+    "everyone-sessions-overlapping-by-design": (
+        lambda: everyone_at_opening(SessionKind.CHALLENGE_STEP),
+        {"start_1": "09:30", "is_parallel": "on"},
+        lambda session: session.start == factories.paris(MONDAY, 9, 30),
+    ),
+    "everyone-sessions-at-one-time-on-two-days": (
+        lambda: everyone_at_opening(SessionKind.CHALLENGE_STEP, day_offset=1),
+        {"start_1": "09:00", "end_1": "10:00"},
+        lambda session: session.start == factories.paris(MONDAY, 9),
+    ),
+    "meal-during-plenary": (
+        lambda: everyone_at_opening(SessionKind.MEAL),
+        {"start_1": "09:30", "end_0": "", "end_1": ""},
+        lambda session: (session.start, session.end) == (factories.paris(MONDAY, 9, 30), None),
+    ),
+    "break-during-plenary": (
+        lambda: everyone_at_opening(SessionKind.BREAK),
+        {"start_1": "09:45"},
+        lambda session: session.start == factories.paris(MONDAY, 9, 45),
+    ),
     "challenge-step-five": (
         lambda: monday_session(kind=SessionKind.CHALLENGE_STEP),
         {"challenge_step": "5"},
@@ -277,6 +332,26 @@ def test_session_without_day_is_checked_without_error(db):
     session = Session(start=factories.paris(MONDAY, 9), title="Sans journée", kind="plenary")
 
     session.clean()
+
+
+def test_everyone_clash_is_explained_in_english(db):
+    opening = monday_session(title="Ouverture", venue=None)
+    team = Session(
+        day=opening.day,
+        start=factories.paris(MONDAY, 9, 30),
+        title="Équipes apprenantes",
+        kind=SessionKind.LEARNING_TEAM,
+    )
+
+    with translation.override("en"), pytest.raises(ValidationError) as caught:
+        team.clean()
+
+    assert caught.value.message_dict == {
+        "start": [
+            "Everyone is expected at the session ‘Ouverture’ at the same time (09:00 – 10:00). "
+            "Tick ‘parallel by design’ on one of the two sessions if this overlap is intended."
+        ]
+    }
 
 
 def test_mini_conference_clean_refuses_a_plenary_slot(db):

@@ -1,4 +1,6 @@
 import datetime
+from collections import defaultdict
+from html.parser import HTMLParser
 
 import pytest
 from django.core.cache import cache
@@ -111,3 +113,29 @@ def submitted(call, mini_conferences):
     proposal = factories.ProposalFactory(call=call, theme=mini_conferences[0])
     factories.SpeakerFactory(proposal=proposal, first_name="Camille", last_name="Petit", order=0)
     return proposal
+
+
+class HiddenInputs(HTMLParser):
+    """The hidden inputs of the confirmation form, a name repeated for each selected row."""
+
+    def __init__(self):
+        super().__init__()
+        self.data = defaultdict(list)
+        self.in_form = False
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "form":
+            self.in_form = attrs.get("id") == "accept_form"
+        elif self.in_form and tag == "input" and attrs.get("type") == "hidden":
+            self.data[attrs["name"]].append(attrs["value"])
+
+    def handle_endtag(self, tag):
+        self.in_form = self.in_form and tag != "form"
+
+
+def press(client, page, button):
+    """Press a button of the confirmation page, as a browser would."""
+    reader = HiddenInputs()
+    reader.feed(page.content.decode())
+    return client.post(page.wsgi_request.get_full_path(), {**reader.data, button: "1"})

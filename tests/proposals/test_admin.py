@@ -5,6 +5,7 @@ from django.urls import reverse
 from proposals.models import Call, Proposal, Review
 from tests import factories
 from tests.programme.admin_forms import add_url, change_url, field_errors, submit
+from tests.proposals.conftest import press
 
 CHANGELIST = reverse("admin:proposals_proposal_changelist")
 
@@ -129,9 +130,10 @@ def test_accept_button_attaches_to_the_mini_conference_chosen(
     chosen = mini_conferences[1]
 
     with django_capture_on_commit_callbacks(execute=True):
-        response = submit(
+        asked = submit(
             admin_client, change_url(submitted), {"mini_conference": str(chosen.pk), "_accept": "1"}
         )
+        response = press(admin_client, admin_client.get(asked["Location"]), "_rename")
 
     assert response.status_code == 302
     assert response["Location"] == change_url(submitted)
@@ -147,8 +149,9 @@ def test_changing_the_mini_conference_of_an_accepted_proposal_moves_its_speakers
 ):
     first, second = mini_conferences
     with django_capture_on_commit_callbacks(execute=True):
-        submit(admin_client, change_url(submitted), {"_accept": "1"})
-        submit(admin_client, change_url(submitted), {"mini_conference": str(second.pk)})
+        for changes in ({"_accept": "1"}, {"mini_conference": str(second.pk)}):
+            asked = submit(admin_client, change_url(submitted), changes)
+            press(admin_client, admin_client.get(asked["Location"]), "_rename")
 
     assert (first.speakers.count(), second.speakers.count()) == (0, 1)
     assert Proposal.objects.get().mini_conference == second

@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from proposals.models import Proposal, Review
 from tests.programme.admin_forms import change_url, submit
-from tests.proposals.conftest import proposal_post
+from tests.proposals.conftest import press, proposal_post
 
 CHANGELIST = reverse("admin:proposals_proposal_changelist")
 
@@ -43,16 +43,17 @@ def test_submit_review_accept_publish_notify(
     assert private_link_in(confirmation) == proposal.get_absolute_url()
     assert client.get(private_link_in(confirmation)).status_code == 200
 
-    # An organiser rates it in the admin, then accepts it from the list.
+    # An organiser rates it in the admin, then accepts it from the list, renaming the
+    # mini-conference once shown what changes.
     submit(admin_client, change_url(proposal), {"my_score": "4", "my_comment": "Concret."})
     assert list(Review.objects.values_list("reviewer", "score", "comment")) == [
         (admin_user.pk, 4, "Concret.")
     ]
-    run_on_commit(
-        admin_client.post,
-        CHANGELIST,
-        {"action": "accept_selected", "_selected_action": [proposal.pk]},
+    confirmation = admin_client.post(
+        CHANGELIST, {"action": "accept_selected", "_selected_action": [proposal.pk]}
     )
+    assert [c.new_title for c in confirmation.context["changes"]] == [proposal.title]
+    run_on_commit(press, admin_client, confirmation, "_rename")
 
     # The public pages show it.
     mini_conference = mini_conferences[0]

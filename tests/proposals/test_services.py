@@ -96,6 +96,20 @@ def test_a_second_accepted_proposal_adds_speakers_but_keeps_the_title(
     assert speaker_names(mini_conferences[0]) == ["Camille Petit", "Lou Garnier"]
 
 
+def test_accepting_without_renaming_keeps_the_title_and_adds_the_speakers(
+    submitted, mini_conferences, decide
+):
+    decide(services.accept_proposal, proposal=submitted, rename=False)
+
+    mini_conferences[0].refresh_from_db()
+    assert (mini_conferences[0].title, mini_conferences[0].description) == (
+        "Les usages des technologies",
+        "",
+    )
+    assert speaker_names(mini_conferences[0]) == ["Camille Petit"]
+    assert Proposal.objects.get().status == "accepted"
+
+
 def test_accepting_elsewhere_moves_the_speakers(submitted, mini_conferences, decide, mailoutbox):
     first, other = mini_conferences
     decide(services.accept_proposal, proposal=submitted)

@@ -1,8 +1,9 @@
 """A synthetic programme N times the size of the current one, for benchmarks.
 
 It copies the current edition's days, sessions and mini-conferences N times into a new
-published edition, each copy in its own venues so the programme stays valid. The real edition
-is unpublished so the site shows the copy: for benchmark databases only.
+published edition, each copy in its own venues and every copy after the first parallel by
+design (sessions everyone attends may not overlap otherwise), so the programme stays valid.
+The real edition is unpublished so the site shows the copy: for benchmark databases only.
 """
 
 from django.core.management.base import BaseCommand, CommandError
@@ -67,6 +68,7 @@ class Command(BaseCommand):
                 kind=session.kind,
                 challenge_step=session.challenge_step,
                 venue=venue,
+                is_parallel=session.is_parallel or copy > 0,
             )
             for copy, venue in enumerate(venues)
         )
