@@ -53,13 +53,19 @@ def times_overlap(first, second):
 
 def sessions_overlap(first, second):
     """Whether two sessions hold the same venue at the same time, parallel ones excepted."""
-    if first.is_parallel or second.is_parallel or first.venue_id is None:
+    if holds_nothing(first) or holds_nothing(second) or first.venue_id is None:
         return False
     return first.venue_id == second.venue_id and times_overlap(first, second)
 
 
+def holds_nothing(session):
+    """A session parallel by design shares its time and venue; a cancelled one frees them
+    (another may take its place)."""
+    return session.is_parallel or session.is_cancelled
+
+
 def for_everyone(session):
-    return session.kind in SessionKind.for_everyone() and not session.is_parallel
+    return session.kind in SessionKind.for_everyone() and not holds_nothing(session)
 
 
 def sessions_clash(first, second):
@@ -106,14 +112,18 @@ def first_during(others, session):
 def overlapping_session(session):
     """The first other session holding the session's venue during its time, if any."""
     return first_during(
-        Session.objects.filter(venue_id=session.venue_id, is_parallel=False), session
+        Session.objects.filter(venue_id=session.venue_id, is_parallel=False, is_cancelled=False),
+        session,
     )
 
 
 def clashing_session(session):
     """The first other session everyone attends, held on the same day during its time."""
     others = Session.objects.filter(
-        day_id=session.day_id, kind__in=SessionKind.for_everyone(), is_parallel=False
+        day_id=session.day_id,
+        kind__in=SessionKind.for_everyone(),
+        is_parallel=False,
+        is_cancelled=False,
     )
     return first_during(others, session)
 
@@ -138,7 +148,7 @@ def check_session_times(session, errors):
 
 
 def check_session_venue(session, errors):
-    if session.is_parallel or session.venue_id is None or session.start is None:
+    if holds_nothing(session) or session.venue_id is None or session.start is None:
         return
     if "start" in errors or "end" in errors:
         return  # Times already rejected: an overlap computed from them would only confuse.

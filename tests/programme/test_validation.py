@@ -379,3 +379,21 @@ def test_shipped_programme_follows_the_rules(programme):
                 errors[f"{model.__name__} {obj.pk} {obj}"] = error.message_dict
 
     assert errors == {}
+
+
+@pytest.mark.parametrize("venue_kept", [True, False], ids=["same-venue", "venue-unknown"])
+def test_a_cancelled_session_frees_its_time_and_venue_for_another(db, venue_kept):
+    cancelled = monday_session(title="Ouverture", is_cancelled=True)
+    replacement = Session(
+        day=cancelled.day,
+        start=cancelled.start,
+        end=cancelled.end,
+        title="Ouverture, nouvelle formule",
+        kind=SessionKind.PLENARY,
+        venue=cancelled.venue if venue_kept else None,
+    )
+    replacement.clean()  # no overlap with a session that will not take place
+    cancelled.is_cancelled = False
+    cancelled.save()
+    with pytest.raises(ValidationError):
+        replacement.clean()
