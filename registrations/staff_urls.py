@@ -5,10 +5,11 @@ from django.urls import path
 # Registers the "isodate" converter the programme's day pages already use.
 import programme.urls  # noqa: F401
 
-from . import notice_views, staff_views
+from . import notice_views, staff_views, workspace
 
 app_name = "registrations-staff"
 urlpatterns = [
+    path("", workspace.home, name="home"),
     path("tableau-de-bord/", staff_views.dashboard, name="dashboard"),
     path("avis/", notice_views.notice_rounds, name="notices"),
     path("avis/action/", notice_views.notice_round_action, name="notice-action"),

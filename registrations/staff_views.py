@@ -17,7 +17,7 @@ from programme.current import current_edition_or_404
 from programme.formats import time_range
 from programme.models import MiniConference, Session
 
-from . import attendance
+from . import attendance, charts
 from .forms import SafePkMultipleChoiceField
 from .models import Registration, Seat
 
@@ -75,9 +75,11 @@ def dashboard(request):
         .order_by("start")
     )
     categories = category_totals(edition)
+    mini_conferences = mini_conference_figures(edition)
     context = {
+        **charts.dashboard_charts(edition, mini_conferences),
         "edition": edition,
-        "mini_conferences": mini_conference_figures(edition),
+        "mini_conferences": mini_conferences,
         "meals": meals,
         "dietary_needs": confirmed.exclude(dietary_needs="").annotate(need=F("dietary_needs")),
         "accessibility_needs": confirmed.exclude(accessibility_needs="").annotate(

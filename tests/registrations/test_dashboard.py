@@ -90,8 +90,9 @@ def test_dashboard_escapes_needs(staff_client):
 def test_dashboard_query_count_is_constant(staff_client, django_assert_num_queries, extra):
     build(factories.EditionFactory(), extra=extra)
 
-    # session, user, edition, mini-conferences, meals, categories, dietary and accessibility needs
-    with django_assert_num_queries(8):
+    # session, user, edition, mini-conferences, meals, categories, dietary and accessibility
+    # needs, sign-ups per day
+    with django_assert_num_queries(9):
         response = staff_client.get(URL)
 
     assert response.status_code == 200
