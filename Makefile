@@ -7,10 +7,11 @@ STAMP := $(VENV)/.installed
 # xstatic-bootstrap is an sdist whose build needs setuptools' pkg_resources (gone in setuptools 81).
 PIP_INSTALL := $(BIN)/pip install --quiet --disable-pip-version-check --build-constraint .ci/build-constraints.txt
 
-.PHONY: help install setup run test bench lint format migrations-check loaddata organiser clean
+.PHONY: help install setup run try test bench lint format migrations-check loaddata organiser clean
 
 help:
 	@echo "make run      set up, then serve on http://127.0.0.1:$(PORT) and send the queued emails"
+	@echo "make try      the same, with a copy of the programme a few weeks ahead, open for sign-up"
 	@echo "make test     set up, then run the whole test suite"
 	@echo "make setup    create .venv, install, migrate, load the programme (idempotent)"
 
@@ -31,8 +32,16 @@ setup: install
 
 # The web server and the worker that sends the queued emails, together. Ctrl-C stops
 # runserver, and the trap stops the worker (which ends its pass first): nothing is left behind.
+SERVE = $(BIN)/python manage.py send_queued_mail_worker & worker=$$!; trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
 run: setup
-	$(BIN)/python manage.py send_queued_mail_worker & worker=$$!; trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+	$(SERVE)
+
+# A copy of the programme a few weeks ahead, published and open for sign-up, and a demo
+# organiser's account (programme/trial.py); idempotent, the copied edition stays as it is.
+try: setup
+	$(BIN)/python manage.py prepare_trial --base-url http://127.0.0.1:$(PORT)
+	$(SERVE)
 
 test: setup
 	$(BIN)/python -m pytest

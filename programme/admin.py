@@ -17,6 +17,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from . import content, validation
+from .copy_admin import EditionCopyMixin
 from .formats import long_date, short_time, time_range
 from .models import (
     Challenge,
@@ -146,7 +147,8 @@ class OrganisationAdmin(admin.ModelAdmin):
 
 
 @admin.register(Edition)
-class EditionAdmin(admin.ModelAdmin):
+class EditionAdmin(EditionCopyMixin, admin.ModelAdmin):
+    actions = ["copy_selected"]
     list_display = ["title", "number", "start_date", "end_date", "town", "is_published"]
     list_filter = ["is_published"]
     search_fields = ["title", "theme", "town"]
