@@ -83,7 +83,7 @@ class Command(BaseCommand):
         ]
         if organiser:
             pages += [
-                (reverse("registrations-staff:dashboard"), _("le tableau de bord de l’équipe")),
+                (reverse("registrations-staff:home"), _("l’espace organisation, tous ses outils")),
                 (reverse("admin:index"), _("l’administration")),
             ]
         width = max(len(path) for path, _label in pages)
