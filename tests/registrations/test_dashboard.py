@@ -64,8 +64,8 @@ def test_dashboard_figures(staff_client):
 
     html = response.content.decode()
     assert table_rows(html, "mini-conferences") == [
-        [str(full), "2", "2", "0", "2"],
-        [str(roomy), "1", "5", "4", "0"],
+        ["1. Pleine", "2", "2", "0", "2"],
+        ["2. Large", "1", "5", "4", "0"],
     ]
     assert [row[1] for row in table_rows(html, "meals")] == ["5", "0"]
     assert table_rows(html, "categories") == [
