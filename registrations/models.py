@@ -124,6 +124,9 @@ class Registration(models.Model):
         verbose_name = _("inscription")
         verbose_name_plural = _("inscriptions")
         ordering = ["last_name", "first_name", "pk"]
+        # Taking every registration away in one file is more than reading them in the admin:
+        # granted apart (IMPORT_EXPORT_EXPORT_PERMISSION_CODE in the settings).
+        permissions = [("export_registration", _("Peut exporter les inscriptions (CSV, XLSX)"))]
         constraints = [
             # A cancelled registration no longer holds its address: the person may sign up again.
             models.UniqueConstraint(

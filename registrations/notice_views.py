@@ -4,22 +4,20 @@ rounds, acting needs « send_notices » (both in the « Organisateur·rice » gr
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.admin.views.decorators import staff_member_required
-from django.contrib.auth.decorators import permission_required
 from django.db.models import Count
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from programme.access import for_organisers
 from programme.current import current_edition_or_404
 
 from . import notices
 from .models import NoticeRound
 
 
-@staff_member_required
-@permission_required("registrations.view_noticeround", raise_exception=True)
+@for_organisers(read=["registrations.view_noticeround"])
 def notice_rounds(request):
     edition = current_edition_or_404(request)
     changes = list(notices.pending_changes(edition))
@@ -43,8 +41,7 @@ def notice_rounds(request):
     return render(request, "registrations/staff/notices.html", context)
 
 
-@staff_member_required
-@permission_required("registrations.send_notices", raise_exception=True)
+@for_organisers(read=["registrations.view_noticeround"], act=["registrations.send_notices"])
 @require_POST
 def notice_round_action(request):
     edition = current_edition_or_404(request)

@@ -1,18 +1,19 @@
 """Staff-only pages for organisers on site: dashboard, sign-in sheets, attendance recording.
 
-Every view is behind staff_member_required: anyone else is sent to the admin login page and
-sees no figure and no name.
+Anyone not on the team is sent to the admin login page and sees no figure and no name; a team
+account also needs the permissions each page names (programme.access), held by the
+« Organisateur·rice » group.
 """
 
 from django import forms
 from django.contrib import messages
-from django.contrib.admin.views.decorators import staff_member_required
 from django.db.models import Count, F, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from programme.access import for_organisers
 from programme.current import current_edition_or_404
 from programme.formats import time_range
 from programme.models import MiniConference, Session
@@ -20,6 +21,9 @@ from programme.models import MiniConference, Session
 from . import attendance, charts
 from .forms import SafePkMultipleChoiceField
 from .models import Registration, Seat
+
+# Every page here shows names: reading registrations is the least any of them needs.
+READ = ["registrations.view_registration"]
 
 
 def confirmed_registrations(edition):
@@ -58,7 +62,7 @@ def category_totals(edition):
     return [(labels.get(row["category"], row["category"]), row["total"]) for row in rows]
 
 
-@staff_member_required
+@for_organisers(read=READ)
 def dashboard(request):
     edition = current_edition_or_404(request)
     confirmed = confirmed_registrations(edition)
@@ -91,7 +95,7 @@ def dashboard(request):
     return render(request, "registrations/staff/dashboard.html", context)
 
 
-@staff_member_required
+@for_organisers(read=READ)
 def sheet_index(request):
     edition = current_edition_or_404(request)
     context = {
@@ -121,7 +125,7 @@ def seated_registrations(mini_conference):
     )
 
 
-@staff_member_required
+@for_organisers(read=READ)
 def half_day_sheet(request, date, period):
     edition = current_edition_or_404(request)
     half_day = half_day_or_404(edition, date, period)
@@ -135,7 +139,7 @@ def half_day_sheet(request, date, period):
     return render(request, "registrations/staff/sheet.html", context)
 
 
-@staff_member_required
+@for_organisers(read=READ)
 def mini_conference_sheet(request, pk):
     edition = current_edition_or_404(request)
     mini_conference = mini_conference_or_404(edition, pk)
@@ -180,7 +184,11 @@ def presence_view(request, *, registrations, recorded, save, context):
     return render(request, "registrations/staff/attendance_form.html", context)
 
 
-@staff_member_required
+@for_organisers(
+    read=[*READ, "registrations.view_attendance"],
+    # Saving the form both records and erases presences of the half-day.
+    act=["registrations.add_attendance", "registrations.delete_attendance"],
+)
 def half_day_attendance(request, date, period):
     edition = current_edition_or_404(request)
     half_day = half_day_or_404(edition, date, period)
@@ -196,7 +204,7 @@ def half_day_attendance(request, date, period):
     )
 
 
-@staff_member_required
+@for_organisers(read=[*READ, "registrations.view_seat"], act=["registrations.change_seat"])
 def mini_conference_attendance(request, pk):
     edition = current_edition_or_404(request)
     mini_conference = mini_conference_or_404(edition, pk)

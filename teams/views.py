@@ -1,17 +1,18 @@
 """Staff pages for the teams: run, review, publish, and the printable lists and name badges.
 
-Every page is behind staff_member_required; running and publishing also need the matching
-permission, which the « Organisateur·rice » group holds.
+Anyone not on the team is sent to the admin login page; a team account also needs the
+permissions each page names (programme.access): reading the runs, and wherever members are
+named, the members and their registrations; running and publishing need the matching
+permission. The « Organisateur·rice » group holds them all.
 """
 
 from django.contrib import messages
-from django.contrib.admin.views.decorators import staff_member_required
-from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from programme.access import for_organisers
 from programme.current import current_edition_or_404
 from registrations.models import Registration
 
@@ -23,11 +24,9 @@ KINDS = {"defis": Allocation.Kind.CHALLENGE, "apprenantes": Allocation.Kind.LEAR
 FORMS = {Allocation.Kind.CHALLENGE: RunForm, Allocation.Kind.LEARNING: LearningRunForm}
 # Two columns of four on an A4 sheet: the usual 90 × 65 mm badge holders.
 BADGES_PER_SHEET = 8
-
-
-def require_permission(request, codename):
-    if not request.user.has_perm(f"teams.{codename}"):
-        raise PermissionDenied(_("Votre compte n'a pas le droit de faire cette opération."))
+READ = ["teams.view_allocation"]
+# The review, the lists and the badges name every member.
+READ_MEMBERS = [*READ, "teams.view_membership", "registrations.view_registration"]
 
 
 def render_index(request, edition, *, bound=None, status=200):
@@ -43,18 +42,17 @@ def render_index(request, edition, *, bound=None, status=200):
     return render(request, "teams/index.html", context, status=status)
 
 
-@staff_member_required
+@for_organisers(read=READ)
 def index(request):
     return render_index(request, current_edition_or_404(request))
 
 
-@staff_member_required
+@for_organisers(read=READ, act=["teams.add_allocation"])
 def run(request, kind):
     if kind not in KINDS:
         raise Http404(_("Type d'équipes inconnu."))
     if request.method != "POST":
         return redirect("teams:index")
-    require_permission(request, "add_allocation")
     edition = current_edition_or_404(request)
     form = FORMS[KINDS[kind]](request.POST, prefix=kind)
     if not form.is_valid():
@@ -89,7 +87,7 @@ def allocation_or_404(pk):
     return get_object_or_404(Allocation.objects.select_related("edition"), pk=pk)
 
 
-@staff_member_required
+@for_organisers(read=READ_MEMBERS)
 def allocation_detail(request, pk):
     allocation = allocation_or_404(pk)
     context = {
@@ -101,12 +99,11 @@ def allocation_detail(request, pk):
     return render(request, "teams/allocation_detail.html", context)
 
 
-@staff_member_required
+@for_organisers(read=READ, act=["teams.change_allocation"])
 def publication(request, pk, action):
     allocation = allocation_or_404(pk)
     if request.method != "POST":
         return redirect(allocation)
-    require_permission(request, "change_allocation")
     if action == "publish":
         services.publish(allocation=allocation)
         messages.success(
@@ -131,7 +128,7 @@ def team_of(edition, kind):
     return run, {membership.registration_id: membership.team for membership in rows}
 
 
-@staff_member_required
+@for_organisers(read=READ_MEMBERS)
 def team_lists(request, pk):
     allocation = allocation_or_404(pk)
     teams = list(teams_with_members(allocation))
@@ -145,7 +142,7 @@ def team_lists(request, pk):
     return render(request, "teams/team_lists.html", context)
 
 
-@staff_member_required
+@for_organisers(read=READ_MEMBERS)
 def badges(request):
     edition = current_edition_or_404(request)
     challenge_run, challenge_teams = team_of(edition, Allocation.Kind.CHALLENGE)

@@ -234,6 +234,19 @@ class StaffUserFactory(factory.django.DjangoModelFactory):
     is_staff = True
 
 
+class OrganiserFactory(StaffUserFactory):
+    """A staff account in the « Organisateur·rice » group, as create_organiser makes one."""
+
+    class Meta:
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def organiser_group(user, create, extracted, **kwargs):
+        from django.contrib.auth.models import Group
+
+        user.groups.add(Group.objects.get(name="Organisateur·rice"))
+
+
 class ReviewFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = "proposals.Review"

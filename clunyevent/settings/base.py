@@ -31,7 +31,8 @@ ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # Django's admin, whose lists never give a 500 for an odd filter (clunyevent/adminsite.py).
+    "clunyevent.apps.SiteAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -170,6 +171,11 @@ SERIALIZATION_MODULES = {"json": "programme.serializers"}
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
+
+# An admin export needs its own permission, export_<model> (registrations.export_registration):
+# without this setting django-import-export lets any staff account export, even one that may
+# not read the list. A model given an export later stays closed until its permission exists.
+IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "export"
 
 # Every email goes through the queue (django-post-office): a request only writes it to the
 # database, and the worker (`manage.py send_queued_mail_worker`) hands it to the real backend,

@@ -38,6 +38,7 @@ EXPECTED_PERMISSIONS = sorted(
         ),
         "registrations.view_registration",
         "registrations.change_registration",
+        "registrations.export_registration",
         "registrations.view_seat",
         "registrations.change_seat",
         "registrations.add_attendance",

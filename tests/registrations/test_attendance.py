@@ -20,8 +20,7 @@ def edition(db):
 
 @pytest.fixture
 def staff_client(client, db):
-    user = get_user_model().objects.create_user("orga", password="x", is_staff=True)
-    client.force_login(user)
+    client.force_login(factories.OrganiserFactory())
     return client
 
 

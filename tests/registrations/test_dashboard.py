@@ -11,8 +11,7 @@ URL = "/organisation/tableau-de-bord/"
 
 @pytest.fixture
 def staff_client(client, db):
-    user = get_user_model().objects.create_user("orga", password="x", is_staff=True)
-    client.force_login(user)
+    client.force_login(factories.OrganiserFactory())
     return client
 
 
@@ -90,9 +89,9 @@ def test_dashboard_escapes_needs(staff_client):
 def test_dashboard_query_count_is_constant(staff_client, django_assert_num_queries, extra):
     build(factories.EditionFactory(), extra=extra)
 
-    # session, user, edition, mini-conferences, meals, categories, dietary and accessibility
-    # needs, sign-ups per day
-    with django_assert_num_queries(9):
+    # session, user, the user's and the group's permissions, edition, mini-conferences, meals,
+    # categories, dietary and accessibility needs, sign-ups per day
+    with django_assert_num_queries(11):
         response = staff_client.get(URL)
 
     assert response.status_code == 200
