@@ -39,7 +39,7 @@ TOOLS = (
             "la saisie des présences, qui fondent les attestations."
         ),
         "registrations-staff:sheet-index",
-        "registrations.view_attendance",
+        "registrations.view_registration",
     ),
     Tool(
         _("Équipes"),
@@ -57,7 +57,7 @@ TOOLS = (
             "badges ; les filtres de la liste choisissent qui est exporté."
         ),
         "admin:registrations_registration_changelist",
-        "registrations.view_registration",
+        "registrations.export_registration",
     ),
     Tool(
         _("Propositions de mini-conférences"),

@@ -78,12 +78,22 @@ TOOLS = {
         [("get", None), ("post", {})],
         ["proposals.change_proposal", "programme.change_miniconference"],
     ),
+    # The copy lands on dates no edition of the test holds, far ahead.
+    "admin:programme_edition_copy": (
+        lambda world: [world.registration.edition_id],
+        [("get", None), ("post", {"first_day": "2040-07-09", "name": "Copie"})],
+        ["programme.add_edition"],
+    ),
     "admin:post_office_email_requeue": (
         lambda world: [world.email.pk],
         [("post", {})],
         ["post_office.change_email"],
     ),
 }
+# Like the admin's index, the organisers' home is open to every staff account: it lists only
+# the tools the account may use, and shows no figure nor name (tests/registrations/
+# test_workspace.py checks what each account sees there).
+OPEN_TO_STAFF = {"registrations-staff:home"}
 CASES = [(name, method, data) for name, (_args, sent, *_) in TOOLS.items() for method, data in sent]
 CASE_IDS = [f"{method}-{name}" for name, method, _data in CASES]
 
@@ -180,7 +190,7 @@ def snapshot():
 
 
 def test_the_table_names_every_organiser_url(db):
-    assert sorted(organiser_urls()) == sorted(TOOLS)
+    assert sorted(organiser_urls()) == sorted([*TOOLS, *OPEN_TO_STAFF])
 
 
 @pytest.mark.parametrize("name", sorted(TOOLS))
