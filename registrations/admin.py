@@ -14,8 +14,9 @@ from programme import clock
 from programme.models import MiniConference
 
 from . import services
+from .admin_meals import MealDayFilter, MealFilter, meal_field_options
 from .models import Attendance, ChallengePreference, Registration, Seat
-from .resources import ExcelCSV, RegistrationResource
+from .resources import ColumnNamesExportForm, ExcelCSV, RegistrationResource
 
 
 class SeatInline(admin.StackedInline):
@@ -76,6 +77,7 @@ def report_queued(request, count):
 @admin.register(Registration)
 class RegistrationAdmin(ExportActionMixin, EmailStateAdminMixin, admin.ModelAdmin):
     resource_classes = [RegistrationResource]
+    export_form_class = ColumnNamesExportForm
     export_formats = [ExcelCSV, XLSX]
     list_display = [
         "last_name",
@@ -95,7 +97,8 @@ class RegistrationAdmin(ExportActionMixin, EmailStateAdminMixin, admin.ModelAdmi
         ("seat__mini_conference", admin.RelatedOnlyFieldListFilter),
         "seat__status",
         "status",
-        ("meals", admin.RelatedOnlyFieldListFilter),
+        ("meals", MealFilter),
+        MealDayFilter,
         EmailStateFilter,
         "civil_service_category",
     ]
@@ -109,6 +112,11 @@ class RegistrationAdmin(ExportActionMixin, EmailStateAdminMixin, admin.ModelAdmi
 
     def get_export_filename(self, request, queryset, file_format):
         return f"inscriptions-{clock.today():%Y-%m-%d}.{file_format.get_extension()}"
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "meals":
+            kwargs.update(meal_field_options())
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
 
     def get_queryset(self, request):
         # The changelist shows each seat's mini-conference and the latest email's state: one
