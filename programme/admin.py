@@ -321,7 +321,15 @@ class SlotFilter(admin.SimpleListFilter):
 
 @admin.register(MiniConference)
 class MiniConferenceAdmin(admin.ModelAdmin):
-    list_display = ["number", "title", "slot_time", "venue", "capacity"]
+    list_display = [
+        "number",
+        "title",
+        "slot_time",
+        "venue",
+        "seats_taken",
+        "capacity_column",
+        "seats_waiting",
+    ]
     list_display_links = ["number", "title"]
     list_filter = [SlotFilter, "venue"]
     list_select_related = ["slot", "venue"]
@@ -336,9 +344,25 @@ class MiniConferenceAdmin(admin.ModelAdmin):
             kwargs["error_messages"] = {"invalid_choice": validation.slot_kind_message()}
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
+    def get_queryset(self, request):
+        # The seats counted as the sign-up form counts them, in the list's own query.
+        return super().get_queryset(request).with_seats()
+
     @admin.display(description=_("créneau"), ordering="slot__start")
     def slot_time(self, mini_conference):
         return slot_label(mini_conference.slot)
+
+    @admin.display(description=_("places prises"), ordering="confirmed_seats")
+    def seats_taken(self, mini_conference):
+        return mini_conference.confirmed_seats
+
+    @admin.display(description=_("capacité"), ordering="capacity")
+    def capacity_column(self, mini_conference):
+        return mini_conference.capacity
+
+    @admin.display(description=_("en attente"), ordering="waiting_seats")
+    def seats_waiting(self, mini_conference):
+        return mini_conference.waiting_seats
 
 
 @admin.register(ProgrammeChange)
