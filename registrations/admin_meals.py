@@ -18,13 +18,22 @@ class MealChoiceField(forms.ModelMultipleChoiceField):
 
 
 def meal_field_options():
-    """What formfield_for_manytomany takes for the meals widget: labelled, in serving order."""
+    """What formfield_for_manytomany takes for the meals: a box per meal (a handful of them, so
+    the two-list widget would only hide long titles), labelled, in serving order."""
     meals = Session.objects.meals().select_related("day").order_by("start", "pk")
-    return {"form_class": MealChoiceField, "queryset": meals}
+    return {
+        "form_class": MealChoiceField,
+        "queryset": meals,
+        "widget": forms.CheckboxSelectMultiple,
+    }
 
 
 class MealFilter(admin.RelatedOnlyFieldListFilter):
     """The meals someone chose, by day and title (the parameter stays Django's meals__id__exact)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.empty_value_display = _("aucun repas")  # Django's « - » says nothing here.
 
     def field_choices(self, field, request, model_admin):
         chosen = model_admin.get_queryset(request).values("meals")

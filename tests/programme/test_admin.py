@@ -328,7 +328,7 @@ def seat_columns(html):
     """Each row's title, seats taken, capacity and waiting, as the changelist shows them."""
     rows = re.findall(r"<tr>(.*?)</tr>", html.split("<tbody>", 1)[1], re.S)
     cells = [re.findall(r'class="field-([a-z_]+)[^"]*">(?:<a [^>]*>)?([^<]*)', row) for row in rows]
-    wanted = ["title", "seats_taken", "capacity_column", "seats_waiting"]
+    wanted = ["numbered_title", "seats_taken", "capacity_column", "seats_waiting"]
     return [[value for name, value in row if name in wanted] for row in cells]
 
 
@@ -349,12 +349,16 @@ def test_mini_conference_list_shows_seats_taken_capacity_and_waiting(
     with django_assert_num_queries(7):
         response = admin_client.get(MINI_CONFERENCES)
 
-    expected = [["Salle 1", "1", "2", "0"], ["Salle 2", "2", "2", "0"], ["Salle 3", "2", "2", "1"]]
+    expected = [
+        ["1. Salle 1", "1", "2", "0"],
+        ["2. Salle 2", "2", "2", "0"],
+        ["3. Salle 3", "2", "2", "1"],
+    ]
     assert seat_columns(response.content.decode()) == expected[:talks]
 
 
-# Columns as the admin numbers them: number, title, slot, venue, taken, capacity, waiting.
-@pytest.mark.parametrize("column", [5, 7], ids=["taken", "waiting"])
+# Columns as the admin numbers them: number and title, slot, venue, taken, capacity, waiting.
+@pytest.mark.parametrize("column", [4, 6], ids=["taken", "waiting"])
 def test_mini_conference_list_sorts_by_seats(admin_client, column):
     slot = factories.SessionFactory(kind=SessionKind.MINI_CONFERENCES)
     busy = factories.MiniConferenceFactory(slot=slot, number=1, title="Prise", capacity=1)
@@ -365,4 +369,4 @@ def test_mini_conference_list_sorts_by_seats(admin_client, column):
     response = admin_client.get(MINI_CONFERENCES, {"o": str(column)})
 
     # Fewest first: the reverse of the default order by number.
-    assert [row[0] for row in seat_columns(response.content.decode())] == ["Libre", "Prise"]
+    assert [row[0] for row in seat_columns(response.content.decode())] == ["2. Libre", "1. Prise"]

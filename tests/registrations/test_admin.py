@@ -104,6 +104,18 @@ def test_changelist_shows_seat_and_statuses(admin_client, people):
     assert ">en attente</a>" in html
 
 
+def test_changelist_names_who_cancelled_and_titles_each_status_filter(admin_client, people):
+    html = html_module.unescape(admin_client.get(CHANGELIST).content.decode())
+
+    cancelled = people["cancelled"]
+    assert f">{cancelled.last_name} {cancelled.first_name} (annulée)</a>" in html
+    assert re.findall(r'data-filter-title="(statut[^"]*)"', html) == [
+        "statut de la place",
+        "statut de l’inscription",
+    ]
+    assert "s@<wbr>mairie.fr" in html  # A narrow column breaks the address after its « @ ».
+
+
 def test_email_state_links_to_the_messages_only_for_who_may_read_them(client, people):
     organiser = factories.StaffUserFactory()
     organiser.groups.add(Group.objects.get(name="Organisateur·rice"))
@@ -191,11 +203,11 @@ def test_meals_widget_names_each_meal_with_its_day(admin_client, eaters):
         reverse("admin:registrations_registration_change", args=[registration.pk])
     )
 
-    options = re.findall(
-        r'<option value="\d+"( selected)?>([^<]*)</option>',
-        re.search(r'<select name="meals".*?</select>', response.content.decode(), re.S).group(0),
+    boxes = re.findall(
+        r'<input type="checkbox" name="meals" value="\d+"[^>]*?( checked)?>\s*([^<]*?)\s*</label>',
+        response.content.decode(),
     )
-    assert [(bool(selected), html_module.unescape(label)) for selected, label in options] == [
+    assert [(bool(selected), html_module.unescape(label)) for selected, label in boxes] == [
         (False, "lundi 8 juillet — Déjeuner"),
         (True, "lundi 8 juillet — Dîner"),
         (False, "mardi 9 juillet — Déjeuner"),
