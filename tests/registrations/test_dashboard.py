@@ -112,9 +112,9 @@ def test_dashboard_counts_meals_day_by_day(staff_client):
     html = staff_client.get(URL).content.decode()
 
     assert meal_rows(html) == [
-        ["Lundi 8 juillet", f"à partir de 19{NB}h : Cocktail dînatoire", "2"],
-        ["Mardi 9 juillet", f"à partir de 12{NB}h : Cocktail déjeunatoire", "2"],
-        [f"à partir de 20{NB}h : Cocktail dînatoire", "2"],
+        ["Lundi 8 juillet", f"À partir de 19{NB}h", "Cocktail dînatoire", "2"],
+        ["Mardi 9 juillet", f"À partir de 12{NB}h", "Cocktail déjeunatoire", "2"],
+        [f"À partir de 20{NB}h", "Cocktail dînatoire", "2"],
         ["Total du mardi 9 juillet", "4"],
     ]
     assert 'scope="rowgroup" rowspan="3">Mardi 9 juillet' in html

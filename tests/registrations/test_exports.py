@@ -202,6 +202,7 @@ def test_export_page_reads_in_french(admin_client, db):
     assert labels[:3] == ["Nom", "Prénom", "Courriel"]
     assert "Repas (une colonne par repas)" in labels
     assert "Tout sélectionner" in html
+    assert f"Colonnes du fichier{NB}:" in html
     assert [
         english for english in ["Select all", "Last Name", "First Name"] if english in html
     ] == []
