@@ -29,6 +29,22 @@ def day_and_month(value):
     return date_format(value, "j F")
 
 
+def weekday_and_month(value):
+    """« lundi 10 juillet », « samedi 1er juillet »: a day of the event, in lists where the
+    year is known and the weekday is what people go by (« mardi midi »)."""
+    if value is None:
+        return ""
+    if _is_french() and value.day == 1:
+        return date_format(value, "l j\\e\\r F")
+    return date_format(value, "l j F")
+
+
+def dated_title(session):
+    """« lundi 10 juillet — Cocktail déjeunatoire »: a session named with its day, where titles
+    repeat from one day to the next (two lunches, two dinners). Reads session.day: select it."""
+    return f"{weekday_and_month(session.day.date)} — {session.title}"
+
+
 def short_time(value):
     """« 14 h 30 », « 9 h » (local time of the site)."""
     if value is None:

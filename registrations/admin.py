@@ -4,6 +4,9 @@ Values typed by participants are only ever shown through Django's escaping (no m
 """
 
 from django.contrib import admin, messages
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from import_export.admin import ExportActionMixin
@@ -14,8 +17,9 @@ from programme import clock
 from programme.models import MiniConference
 
 from . import services
+from .admin_meals import MealDayFilter, MealFilter, meal_field_options
 from .models import Attendance, ChallengePreference, Registration, Seat
-from .resources import ExcelCSV, RegistrationResource
+from .resources import ColumnNamesExportForm, ExcelCSV, RegistrationResource
 
 
 class SeatInline(admin.StackedInline):
@@ -36,6 +40,18 @@ class AttendanceInline(admin.TabularInline):
     model = Attendance
     extra = 0
     fields = ["day", "period", "recorded_at"]
+
+
+def titled_filter(title):
+    """A choices filter under its own title: the seat's status and the registration's are both
+    « statut » in the models, and two « Par statut » side by side do not say which is which."""
+
+    class TitledFilter(admin.ChoicesFieldListFilter):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self.title = title
+
+    return TitledFilter
 
 
 def promote_for(request, mini_conferences):
@@ -76,46 +92,76 @@ def report_queued(request, count):
 @admin.register(Registration)
 class RegistrationAdmin(ExportActionMixin, EmailStateAdminMixin, admin.ModelAdmin):
     resource_classes = [RegistrationResource]
+    export_form_class = ColumnNamesExportForm
     export_formats = [ExcelCSV, XLSX]
+    # Short headers, one name column that also says « annulée »: the admin keeps headers on one
+    # line, and beside its side bar and the filters, 1280 px leave the list 600 to 900 px.
     list_display = [
-        "last_name",
-        "first_name",
-        "email",
+        "person",
+        "address",
         "employer",
-        "category",
+        "profile",
         "seat_summary",
-        "status",
         "email_state",
-        "created_at",
+        "registered_on",
     ]
-    list_display_links = ["last_name", "first_name"]
+    list_display_links = ["person"]
     list_filter = [
         "edition",
         "category",
         ("seat__mini_conference", admin.RelatedOnlyFieldListFilter),
-        "seat__status",
-        "status",
-        ("meals", admin.RelatedOnlyFieldListFilter),
+        ("seat__status", titled_filter(_("statut de la place"))),
+        ("status", titled_filter(_("statut de l’inscription"))),
+        ("meals", MealFilter),
+        MealDayFilter,
         EmailStateFilter,
         "civil_service_category",
     ]
     search_fields = ["first_name", "last_name", "email", "employer"]
     date_hierarchy = "created_at"
     list_select_related = ["seat__mini_conference"]
-    filter_horizontal = ["meals"]
     readonly_fields = ["created_at", "updated_at", "cancelled_at", "anonymised_at"]
     inlines = [SeatInline, ChallengePreferenceInline, AttendanceInline]
     actions = ["resend_confirmation", "cancel_registrations", "promote_waiting"]
 
+    class Media:
+        css = {"all": ["css/admin-lists.css"]}
+
     def get_export_filename(self, request, queryset, file_format):
         return f"inscriptions-{clock.today():%Y-%m-%d}.{file_format.get_extension()}"
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "meals":
+            kwargs.update(meal_field_options())
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
 
     def get_queryset(self, request):
         # The changelist shows each seat's mini-conference and the latest email's state: one
         # join, and one subquery (EmailStateAdminMixin), whatever the row count.
         return super().get_queryset(request).select_related("seat__mini_conference")
 
-    @admin.display(description=_("mini-conférence (place)"), ordering="seat__mini_conference")
+    @admin.display(description=_("nom, prénom"), ordering="last_name")
+    def person(self, registration):
+        name = f"{registration.last_name} {registration.first_name}"
+        if registration.status == Registration.Status.CANCELLED:
+            return _("%(name)s (annulée)") % {"name": name}
+        return name
+
+    @admin.display(description=_("adresse électronique"), ordering="email")
+    def address(self, registration):
+        # May go to the line after the « @ » only: a narrow column, still a readable address.
+        local, _at, domain = registration.email.partition("@")
+        return format_html("{}@<wbr>{}", local, domain)
+
+    @admin.display(description=_("profil"), ordering="category")
+    def profile(self, registration):
+        return registration.get_category_display()
+
+    @admin.display(description=_("inscrit·e le"), ordering="created_at")
+    def registered_on(self, registration):
+        return date_format(timezone.localtime(registration.created_at), "SHORT_DATE_FORMAT")
+
+    @admin.display(description=_("mini-conférence"), ordering="seat__mini_conference")
     def seat_summary(self, registration):
         seat = getattr(registration, "seat", None)
         if seat is None:

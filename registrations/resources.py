@@ -7,14 +7,18 @@ would run as a formula in a spreadsheet: every such value is prefixed with a quo
 
 import zoneinfo
 
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from import_export import fields, resources, widgets
 from import_export.formats import base_formats
+from import_export.forms import SelectableFieldsExportForm
 
+from .meal_columns import MealColumnsMixin
 from .models import Registration, Seat
 
 PARIS = zoneinfo.ZoneInfo("Europe/Paris")
+SHEET_TITLE = _("Inscriptions")
 
 # Characters a spreadsheet reads as the start of a formula (tab and CR too, per OWASP).
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
@@ -49,7 +53,7 @@ class ParisDateTimeWidget(widgets.DateTimeWidget):
         return local.strftime("%d/%m/%Y %H:%M")
 
 
-class RegistrationResource(resources.ModelResource):
+class RegistrationResource(MealColumnsMixin, resources.ModelResource):
     last_name = fields.Field(attribute="last_name", column_name=pgettext_lazy("personne", "nom"))
     first_name = fields.Field(attribute="first_name", column_name=_("prénom"))
     email = fields.Field(attribute="email", column_name=_("courriel"))
@@ -66,7 +70,8 @@ class RegistrationResource(resources.ModelResource):
     challenge_1 = fields.Field(column_name=_("défi 1"))
     challenge_2 = fields.Field(column_name=_("défi 2"))
     challenge_3 = fields.Field(column_name=_("défi 3"))
-    meals = fields.Field(column_name=_("repas"))
+    # Offered as one box on the export form; a column per meal in the file (meal_columns.py).
+    meals = fields.Field(column_name=_("repas (une colonne par repas)"))
     dietary_needs = fields.Field(attribute="dietary_needs", column_name=_("régime"))
     accessibility_needs = fields.Field(
         attribute="accessibility_needs", column_name=_("accessibilité")
@@ -108,6 +113,11 @@ class RegistrationResource(resources.ModelResource):
             "challenge_preferences__challenge", "meals"
         )
 
+    def after_export(self, queryset, dataset, **kwargs):
+        super().after_export(queryset, dataset, **kwargs)
+        # The XLSX sheet's name (tablib's default is « Tablib Dataset »).
+        dataset.title = str(SHEET_TITLE)
+
     def export_field(self, field, instance, **kwargs):
         return neutralise_formula(super().export_field(field, instance, **kwargs))
 
@@ -134,10 +144,6 @@ class RegistrationResource(resources.ModelResource):
     def dehydrate_challenge_3(self, registration):
         return self._challenge(registration, 3)
 
-    def dehydrate_meals(self, registration):
-        meals = sorted(registration.meals.all(), key=lambda session: session.start)
-        return ", ".join(meal.title for meal in meals)
-
     @staticmethod
     def _seat(registration):
         try:
@@ -151,3 +157,12 @@ class RegistrationResource(resources.ModelResource):
             if preference.rank == rank:
                 return preference.challenge.title
         return ""
+
+
+class ColumnNamesExportForm(SelectableFieldsExportForm):
+    """The export page's boxes carry the columns' own names (« nom », « repas… »), in the
+    interface's language; django-import-export would show the attribute, « Last Name (nom) »."""
+
+    def _get_field_label(self, resource, field_name):
+        field = resource.fields.get(field_name)
+        return capfirst(field.column_name) if field else field_name

@@ -5,6 +5,9 @@ account also needs the permissions each page names (programme.access), held by t
 « Organisateur·rice » group.
 """
 
+from itertools import groupby
+from operator import attrgetter
+
 from django import forms
 from django.contrib import messages
 from django.db.models import Count, F, Q
@@ -51,6 +54,28 @@ def mini_conference_figures(edition):
     return mini_conferences
 
 
+def meals_by_day(edition):
+    """Each day's meals with their covers (confirmed registrations), and the day's total."""
+    meals = (
+        Session.objects.of_edition(edition)
+        .meals()
+        .select_related("day")
+        .annotate(
+            head_count=Count(
+                "meal_registrations",
+                filter=Q(meal_registrations__in=Registration.objects.confirmed()),
+            )
+        )
+        .order_by("start", "pk")
+    )
+    days = []
+    for day, group in groupby(meals, key=attrgetter("day")):
+        day.meals = list(group)
+        day.covers = sum(meal.head_count for meal in day.meals)
+        days.append(day)
+    return days
+
+
 def category_totals(edition):
     labels = dict(Registration.Category.choices)
     rows = (
@@ -66,25 +91,13 @@ def category_totals(edition):
 def dashboard(request):
     edition = current_edition_or_404(request)
     confirmed = confirmed_registrations(edition)
-    meals = (
-        Session.objects.of_edition(edition)
-        .meals()
-        .select_related("day")
-        .annotate(
-            head_count=Count(
-                "meal_registrations",
-                filter=Q(meal_registrations__in=Registration.objects.confirmed()),
-            )
-        )
-        .order_by("start")
-    )
     categories = category_totals(edition)
     mini_conferences = mini_conference_figures(edition)
     context = {
         **charts.dashboard_charts(edition, mini_conferences),
         "edition": edition,
         "mini_conferences": mini_conferences,
-        "meals": meals,
+        "meals_by_day": meals_by_day(edition),
         "dietary_needs": confirmed.exclude(dietary_needs="").annotate(need=F("dietary_needs")),
         "accessibility_needs": confirmed.exclude(accessibility_needs="").annotate(
             need=F("accessibility_needs")

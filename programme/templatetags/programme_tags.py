@@ -19,6 +19,11 @@ def day_and_month(value):
 
 
 @register.filter
+def weekday_and_month(value):
+    return formats.weekday_and_month(value)
+
+
+@register.filter
 def short_time(value):
     return formats.short_time(value)
 

@@ -1,4 +1,5 @@
 import datetime
+import re
 from pathlib import Path
 
 import pytest
@@ -318,3 +319,54 @@ def test_slot_turned_plenary_shows_why_at_its_talks(admin_client):
     ]
     talk.slot.refresh_from_db()
     assert talk.slot.kind == SessionKind.MINI_CONFERENCES
+
+
+MINI_CONFERENCES = reverse("admin:programme_miniconference_changelist")
+
+
+def seat_columns(html):
+    """Each row's title, seats taken, capacity and waiting, as the changelist shows them."""
+    rows = re.findall(r"<tr>(.*?)</tr>", html.split("<tbody>", 1)[1], re.S)
+    cells = [re.findall(r'class="field-([a-z_]+)[^"]*">(?:<a [^>]*>)?([^<]*)', row) for row in rows]
+    wanted = ["numbered_title", "seats_taken", "capacity_column", "seats_waiting"]
+    return [[value for name, value in row if name in wanted] for row in cells]
+
+
+@pytest.mark.parametrize("talks", [1, 3], ids=["one", "three"])
+def test_mini_conference_list_shows_seats_taken_capacity_and_waiting(
+    admin_client, django_assert_num_queries, talks
+):
+    slot = factories.SessionFactory(kind=SessionKind.MINI_CONFERENCES)
+    for number in range(1, talks + 1):
+        talk = factories.MiniConferenceFactory(
+            slot=slot, number=number, title=f"Salle {number}", capacity=2
+        )
+        for status in ["confirmed", "confirmed", "waiting"][:number]:
+            factories.SeatFactory(mini_conference=talk, status=status)
+
+    # session, user; the slot and venue filters; the count, the total and the page with its
+    # seats counted in the same query
+    with django_assert_num_queries(7):
+        response = admin_client.get(MINI_CONFERENCES)
+
+    expected = [
+        ["1. Salle 1", "1", "2", "0"],
+        ["2. Salle 2", "2", "2", "0"],
+        ["3. Salle 3", "2", "2", "1"],
+    ]
+    assert seat_columns(response.content.decode()) == expected[:talks]
+
+
+# Columns as the admin numbers them: number and title, slot, venue, taken, capacity, waiting.
+@pytest.mark.parametrize("column", [4, 6], ids=["taken", "waiting"])
+def test_mini_conference_list_sorts_by_seats(admin_client, column):
+    slot = factories.SessionFactory(kind=SessionKind.MINI_CONFERENCES)
+    busy = factories.MiniConferenceFactory(slot=slot, number=1, title="Prise", capacity=1)
+    factories.MiniConferenceFactory(slot=slot, number=2, title="Libre")
+    factories.SeatFactory(mini_conference=busy)
+    factories.SeatFactory(mini_conference=busy, status="waiting")
+
+    response = admin_client.get(MINI_CONFERENCES, {"o": str(column)})
+
+    # Fewest first: the reverse of the default order by number.
+    assert [row[0] for row in seat_columns(response.content.decode())] == ["2. Libre", "1. Prise"]

@@ -4,7 +4,7 @@ import pytest
 from django.utils import translation
 
 from programme import formats
-from tests.factories import PARIS
+from tests.factories import PARIS, SessionFactory
 
 NB = "\u00a0"
 
@@ -47,3 +47,26 @@ def test_time_range_with_and_without_end():
     with translation.override("fr"):
         assert formats.time_range(start, end) == f"19{NB}h{NB}30 – 21{NB}h"
         assert formats.time_range(start, None) == f"à partir de 19{NB}h{NB}30"
+
+
+@pytest.mark.parametrize(
+    ("language", "value", "expected"),
+    [
+        ("fr", datetime.date(2017, 7, 10), "lundi 10 juillet"),
+        ("fr", datetime.date(2017, 7, 1), "samedi 1er juillet"),
+        ("en", datetime.date(2017, 7, 10), "Monday 10 July"),
+        ("en", datetime.date(2017, 7, 1), "Saturday 1 July"),
+    ],
+    ids=["french", "french-first-of-month", "english", "english-first-of-month"],
+)
+def test_weekday_and_month(language, value, expected):
+    with translation.override(language):
+        assert formats.weekday_and_month(value) == expected
+
+
+@pytest.mark.django_db
+def test_dated_title_names_the_day_of_the_session():
+    lunch = SessionFactory(day__date=datetime.date(2017, 7, 11), title="Cocktail déjeunatoire")
+
+    with translation.override("fr"):
+        assert formats.dated_title(lunch) == "mardi 11 juillet — Cocktail déjeunatoire"

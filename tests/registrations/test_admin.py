@@ -1,3 +1,7 @@
+import datetime
+import html as html_module
+import re
+
 import pytest
 from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
@@ -100,6 +104,18 @@ def test_changelist_shows_seat_and_statuses(admin_client, people):
     assert ">en attente</a>" in html
 
 
+def test_changelist_names_who_cancelled_and_titles_each_status_filter(admin_client, people):
+    html = html_module.unescape(admin_client.get(CHANGELIST).content.decode())
+
+    cancelled = people["cancelled"]
+    assert f">{cancelled.last_name} {cancelled.first_name} (annulée)</a>" in html
+    assert re.findall(r'data-filter-title="(statut[^"]*)"', html) == [
+        "statut de la place",
+        "statut de l’inscription",
+    ]
+    assert "s@<wbr>mairie.fr" in html  # A narrow column breaks the address after its « @ ».
+
+
 def test_email_state_links_to_the_messages_only_for_who_may_read_them(client, people):
     organiser = factories.StaffUserFactory()
     organiser.groups.add(Group.objects.get(name="Organisateur·rice"))
@@ -117,16 +133,98 @@ def test_email_state_links_to_the_messages_only_for_who_may_read_them(client, pe
     assert ">en attente<" in plain
 
 
+@pytest.fixture
+def eaters(db):
+    """Two days, their meals sharing titles; who takes which."""
+    edition = factories.EditionFactory()
+    monday = factories.DayFactory(edition=edition)
+    tuesday = factories.DayFactory(edition=edition, date=monday.date + datetime.timedelta(1))
+    meals = {
+        (day, title): factories.SessionFactory(
+            day=day, kind="meal", title=title, start=factories.paris(day.date, hour)
+        )
+        for day in (monday, tuesday)
+        for hour, title in [(12, "Déjeuner"), (20, "Dîner")]
+    }
+    for last_name, taken in [
+        ("Mardi", [(tuesday, "Déjeuner"), (tuesday, "Dîner")]),
+        ("Lundi", [(monday, "Dîner")]),
+        ("Jamais", []),
+    ]:
+        registration = factories.RegistrationFactory(edition=edition, last_name=last_name)
+        registration.meals.set([meals[key] for key in taken])
+    return {"monday": monday, "tuesday": tuesday, "meals": meals}
+
+
+def filter_links(html, parameter):
+    """The filter's choices, as (value, label), in the order the admin offers them."""
+    pattern = rf'<a href="\?{parameter}=([^"&]+)">\s*([^<]*?)\s*</a>'
+    return re.findall(pattern, html)
+
+
+def test_meal_filters_name_each_meal_with_its_day(admin_client, eaters):
+    html = html_module.unescape(admin_client.get(CHANGELIST).content.decode())
+
+    meals, days = eaters["meals"], (eaters["monday"], eaters["tuesday"])
+    assert filter_links(html, "meals__id__exact") == [
+        (str(meals[days[0], "Dîner"].pk), "lundi 8 juillet — Dîner"),
+        (str(meals[days[1], "Déjeuner"].pk), "mardi 9 juillet — Déjeuner"),
+        (str(meals[days[1], "Dîner"].pk), "mardi 9 juillet — Dîner"),
+    ]
+    assert filter_links(html, "jour_repas") == [
+        (str(days[0].pk), "lundi 8 juillet"),
+        (str(days[1].pk), "mardi 9 juillet"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("day", "expected"),
+    [
+        ("monday", ["Lundi"]),
+        ("tuesday", ["Mardi"]),
+        ("abc", ["Jamais", "Lundi", "Mardi"]),
+        ("99999999999999999999999", ["Jamais", "Lundi", "Mardi"]),
+    ],
+    ids=["monday", "tuesday-listed-once", "garbage", "beyond-64-bits"],
+)
+def test_changelist_filters_by_meal_day(admin_client, eaters, day, expected):
+    value = eaters[day].pk if day in eaters else day
+
+    response = admin_client.get(CHANGELIST, {"jour_repas": value})
+
+    assert response.status_code == 200
+    assert [r.last_name for r in response.context["cl"].result_list] == expected
+
+
+def test_meals_widget_names_each_meal_with_its_day(admin_client, eaters):
+    registration = Registration.objects.get(last_name="Lundi")
+
+    response = admin_client.get(
+        reverse("admin:registrations_registration_change", args=[registration.pk])
+    )
+
+    boxes = re.findall(
+        r'<input type="checkbox" name="meals" value="\d+"[^>]*?( checked)?>\s*([^<]*?)\s*</label>',
+        response.content.decode(),
+    )
+    assert [(bool(selected), html_module.unescape(label)) for selected, label in boxes] == [
+        (False, "lundi 8 juillet — Déjeuner"),
+        (True, "lundi 8 juillet — Dîner"),
+        (False, "mardi 9 juillet — Déjeuner"),
+        (False, "mardi 9 juillet — Dîner"),
+    ]
+
+
 @pytest.mark.parametrize("rows", [2, 6], ids=["two", "six"])
 def test_changelist_query_count_is_constant(admin_client, django_assert_num_queries, db, rows):
     for registration in factories.RegistrationFactory.create_batch(rows):
         factories.SeatFactory(registration=registration)
         factories.EmailFactory.create_batch(2, to=[registration.email])
 
-    # session, user, 3 for the filters (editions, mini-conferences, meals), filtered and total
-    # counts, the page with seats and mini-conferences joined and each row's latest email as
-    # a subquery, 2 for the date hierarchy
-    with django_assert_num_queries(10):
+    # session, user, 4 for the filters (editions, mini-conferences, meals, meal days), filtered
+    # and total counts, the page with seats and mini-conferences joined and each row's latest
+    # email as a subquery, 2 for the date hierarchy
+    with django_assert_num_queries(11):
         response = admin_client.get(CHANGELIST)
 
     assert len(response.context["cl"].result_list) == rows

@@ -1,3 +1,4 @@
+import datetime
 import re
 
 import pytest
@@ -7,6 +8,7 @@ from django.urls import reverse
 from tests import factories
 
 URL = "/organisation/tableau-de-bord/"
+NB = "\u00a0"
 
 
 @pytest.fixture
@@ -24,6 +26,19 @@ def table_rows(html, table_id):
             for cell in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", r)
         ]
         for r in re.findall(r"<tr>(.*?)</tr>", body, re.S)
+    ]
+
+
+def meal_rows(html):
+    """The meals table's rows, every day's group (one <tbody> each), cells as text."""
+    table = re.search(r'<table[^>]*id="meals".*?</table>', html, re.S).group(0)
+    return [
+        [
+            re.sub(r"[ \n]+", " ", re.sub(r"<[^>]+>", "", cell)).strip()
+            for cell in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row, re.S)
+        ]
+        for body in re.findall(r"<tbody>(.*?)</tbody>", table, re.S)
+        for row in re.findall(r"<tr[^>]*>(.*?)</tr>", body, re.S)
     ]
 
 
@@ -66,13 +81,42 @@ def test_dashboard_figures(staff_client):
         ["1. Pleine", "2", "2", "0", "2"],
         ["2. Large", "1", "5", "4", "0"],
     ]
-    assert [row[1] for row in table_rows(html, "meals")] == ["5", "0"]
+    assert [row[-1] for row in meal_rows(html)] == ["5", "0", "5"]
     assert table_rows(html, "categories") == [
         ["Intervenante ou intervenant", "1"],
         ["Stagiaire", "5"],
     ]
     assert re.search(r"<dt>Ana Vegan</dt>\s*<dd>Végétalien</dd>", html)
     assert re.search(r'id="accessibility-needs">\s*<dt>Ana Vegan</dt>\s*<dd>Fauteuil</dd>', html)
+
+
+def test_dashboard_counts_meals_day_by_day(staff_client):
+    edition = factories.EditionFactory()
+    monday = factories.DayFactory(edition=edition)
+    tuesday = factories.DayFactory(edition=edition, date=monday.date + datetime.timedelta(1))
+    meals = [
+        factories.SessionFactory(
+            day=day, kind="meal", title=title, start=factories.paris(day.date, hour), end=None
+        )
+        for day, hour, title in [
+            (monday, 19, "Cocktail dînatoire"),
+            (tuesday, 12, "Cocktail déjeunatoire"),
+            (tuesday, 20, "Cocktail dînatoire"),
+        ]
+    ]
+    for taken in [meals, meals[1:], meals[:1]]:
+        factories.RegistrationFactory(edition=edition).meals.set(taken)
+    factories.RegistrationFactory(edition=edition, status="cancelled").meals.set(meals)
+
+    html = staff_client.get(URL).content.decode()
+
+    assert meal_rows(html) == [
+        ["Lundi 8 juillet", f"À partir de 19{NB}h", "Cocktail dînatoire", "2"],
+        ["Mardi 9 juillet", f"À partir de 12{NB}h", "Cocktail déjeunatoire", "2"],
+        [f"À partir de 20{NB}h", "Cocktail dînatoire", "2"],
+        ["Total du mardi 9 juillet", "4"],
+    ]
+    assert 'scope="rowgroup" rowspan="3">Mardi 9 juillet' in html
 
 
 def test_dashboard_escapes_needs(staff_client):

@@ -1,6 +1,7 @@
 import csv
 import datetime
 import io
+import re
 
 import openpyxl
 import pytest
@@ -27,12 +28,22 @@ HEADERS = [
     "défi 1",
     "défi 2",
     "défi 3",
-    "repas",
     "régime",
     "accessibilité",
     "statut",
     "inscrit·e le",
 ]
+
+
+NB = "\u00a0"
+# The full registration's meals: titles repeat from one day to the next, the headers name the day.
+MEAL_HEADERS = [
+    f"repas{NB}: lundi 8 juillet — Déjeuner",
+    f"repas{NB}: lundi 8 juillet — Dîner",
+    f"repas{NB}: mardi 9 juillet — Déjeuner",
+]
+MEALS_AT = HEADERS.index("régime")
+FULL_HEADERS = [*HEADERS[:MEALS_AT], *MEAL_HEADERS, *HEADERS[MEALS_AT:]]
 
 
 def export(client, file_format, **filters):
@@ -80,12 +91,18 @@ def full_registration(db):
         mini_conference__slot__day__edition=edition,
         status="waiting",
     )
-    day = seat.mini_conference.slot.day
-    for hour, title in [(20, "Dîner"), (12, "Déjeuner")]:
+    monday = seat.mini_conference.slot.day
+    tuesday = factories.DayFactory(edition=edition, date=monday.date + datetime.timedelta(1))
+    for day, hour, title, taken in [
+        (tuesday, 12, "Déjeuner", True),
+        (monday, 20, "Dîner", True),
+        (monday, 12, "Déjeuner", False),
+    ]:
         meal = factories.SessionFactory(
             day=day, kind="meal", title=title, start=factories.paris(day.date, hour)
         )
-        registration.meals.add(meal)
+        if taken:
+            registration.meals.add(meal)
     for rank, title in [(2, "Mobilités"), (1, "Démocratie"), (3, "Santé")]:
         factories.ChallengePreferenceFactory(
             registration=registration, rank=rank, challenge__title=title
@@ -108,7 +125,9 @@ EXPECTED_ROW = [
     "Démocratie",
     "Mobilités",
     "Santé",
-    "Déjeuner, Dîner",
+    "",
+    "oui",
+    "oui",
     "Végétarien",
     "Boucle magnétique",
     "Confirmée",
@@ -123,7 +142,7 @@ def test_csv_export_is_utf8_bom_semicolons_for_french_excel(admin_client, full_r
     assert response["Content-Disposition"].startswith('attachment; filename="inscriptions-')
     assert response.content.startswith(b"\xef\xbb\xbf")
     assert b";" in response.content.splitlines()[0]
-    assert csv_rows(response) == [HEADERS, [*EXPECTED_ROW, "01/03/2030 09:05"]]
+    assert csv_rows(response) == [FULL_HEADERS, [*EXPECTED_ROW, "01/03/2030 09:05"]]
 
 
 def test_xlsx_export_rows(admin_client, full_registration):
@@ -133,9 +152,60 @@ def test_xlsx_export_rows(admin_client, full_registration):
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     )
     assert xlsx_rows(response) == [
-        HEADERS,
+        FULL_HEADERS,
         [*EXPECTED_ROW, datetime.datetime(2030, 3, 1, 9, 5)],
     ]
+
+
+def xlsx_sheet_names(response):
+    return openpyxl.load_workbook(io.BytesIO(response.content)).sheetnames
+
+
+def test_xlsx_sheet_is_named_after_its_content(admin_client, full_registration):
+    assert xlsx_sheet_names(export(admin_client, "xlsx")) == ["Inscriptions"]
+
+
+@pytest.mark.parametrize("file_format", ["csv", "xlsx"])
+def test_export_in_english_names_meals_with_their_day_in_english(
+    admin_client, full_registration, file_format
+):
+    admin_client.cookies["django_language"] = "en"
+
+    response = export(admin_client, file_format)
+
+    rows = csv_rows(response) if file_format == "csv" else xlsx_rows(response)
+    meals = {name: value for name, value in zip(*rows, strict=True) if name.startswith("meal")}
+    assert meals == {
+        "meal: Monday 8 July — Déjeuner": "",
+        "meal: Monday 8 July — Dîner": "yes",
+        "meal: Tuesday 9 July — Déjeuner": "yes",
+    }
+    if file_format == "xlsx":
+        assert xlsx_sheet_names(response) == ["Registrations"]
+
+
+def test_export_has_the_meals_of_the_exported_editions_only(admin_client, full_registration):
+    other = factories.RegistrationFactory(last_name="Ailleurs")
+    other.meals.add(factories.SessionFactory(day__edition=other.edition, kind="meal"))
+
+    response = export(admin_client, "csv", edition__id__exact=full_registration.edition_id)
+
+    assert csv_rows(response)[0] == FULL_HEADERS
+
+
+def test_export_page_reads_in_french(admin_client, db):
+    html = admin_client.get(EXPORT_URL).content.decode()
+
+    labels = re.findall(
+        r'<label[^>]*for="id_registrationresource_[^"]*"[^>]*>([^<]*)</label>', html
+    )
+    assert labels[:3] == ["Nom", "Prénom", "Courriel"]
+    assert "Repas (une colonne par repas)" in labels
+    assert "Tout sélectionner" in html
+    assert f"Colonnes du fichier{NB}:" in html
+    assert [
+        english for english in ["Select all", "Last Name", "First Name"] if english in html
+    ] == []
 
 
 def test_export_follows_changelist_filters(admin_client, db):
@@ -199,9 +269,10 @@ def test_export_query_count_is_constant(admin_client, django_assert_num_queries,
         factories.SeatFactory(registration=registration)
         factories.ChallengePreferenceFactory(registration=registration)
 
-    # session, user; editions, mini-conferences and meals for the changelist filters the export
-    # honours; count and page (seats joined); preferences, challenges and meals prefetched
-    with django_assert_num_queries(10):
+    # session, user; editions, mini-conferences, meals and meal days for the changelist filters
+    # the export honours; the meals' columns; count and page (seats joined); preferences,
+    # challenges and meals prefetched
+    with django_assert_num_queries(12):
         response = export(admin_client, "csv")
 
     assert len(csv_rows(response)) == rows + 1

@@ -36,6 +36,16 @@ def test_personal_page_shows_registration_and_choices(client, register, challeng
     assert meals[0].title not in page
 
 
+def test_personal_page_names_each_meal_with_its_day(client, register, meals):
+    Session.objects.filter(pk__in=[meal.pk for meal in meals]).update(title="Cocktail")
+    registration = register(meals=meals)
+
+    page = words(client.get(url("manage", registration)))
+
+    assert "Lundi 8 juillet 2030, à partir de 19 h 30 : Cocktail" in page
+    assert "Mardi 9 juillet 2030, 12 h 30 – 14 h : Cocktail" in page
+
+
 def test_personal_page_shows_position_on_the_waiting_list(client, register, mini_conferences):
     full = mini_conferences[0]
     for _ in range(3):
