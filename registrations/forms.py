@@ -13,6 +13,7 @@ from django.utils.html import format_html
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from clunyevent.text import PlainTextMixin
 from programme.formats import long_date, time_range
 from programme.models import Challenge, MiniConference, Session
 
@@ -137,7 +138,7 @@ class WorkshopChoicesMixin:
         ]
 
 
-class SignupForm(WorkshopChoicesMixin, forms.ModelForm):
+class SignupForm(PlainTextMixin, WorkshopChoicesMixin, forms.ModelForm):
     consent = forms.BooleanField(
         error_messages={
             "required": _("Votre accord est nécessaire pour enregistrer l'inscription.")
@@ -270,7 +271,7 @@ def duplicate_email_message():
     )
 
 
-class ChoicesForm(WorkshopChoicesMixin, forms.Form):
+class ChoicesForm(PlainTextMixin, WorkshopChoicesMixin, forms.Form):
     """Change of meals, mini-conference and challenges, from the personal page."""
 
     def __init__(self, *args, registration, **kwargs):
@@ -306,7 +307,7 @@ class ChoicesForm(WorkshopChoicesMixin, forms.Form):
         )
 
 
-class ResendLinkForm(forms.Form):
+class ResendLinkForm(PlainTextMixin, forms.Form):
     email = forms.EmailField(
         label=_("Adresse électronique utilisée pour l'inscription"),
         error_messages={

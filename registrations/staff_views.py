@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from clunyevent.text import PlainTextMixin
 from programme.current import current_edition_or_404
 from programme.formats import time_range
 from programme.models import MiniConference, Session
@@ -149,7 +150,7 @@ def mini_conference_sheet(request, pk):
     return render(request, "registrations/staff/sheet.html", context)
 
 
-class PresenceForm(forms.Form):
+class PresenceForm(PlainTextMixin, forms.Form):
     present = SafePkMultipleChoiceField(
         queryset=Registration.objects.none(),
         required=False,

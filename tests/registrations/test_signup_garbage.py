@@ -74,3 +74,27 @@ def test_malformed_ids_are_a_field_error_and_save_nothing(
     assert Registration.objects.count() == registrations
     assert not Registration.meals.through.objects.exists()
     assert not Attendance.objects.exists()
+
+
+def test_control_characters_are_stripped_before_saving(client, signup_data):
+    # A form feed pasted in a name made every XLSX export fail; a single-line field turns
+    # a pasted break into a space, a multi-line one keeps its line breaks and tabs.
+    client.post(
+        reverse("registrations:signup"),
+        signup_data(
+            first_name="Ca\tmille\r\n",
+            last_name="Ber\x0cnard\x00",
+            employer="Ville\x85de\x1b Mâcon",
+            dietary_needs="Sans gluten\r\nni\x07 lactose\t!",
+            accessibility_needs="\x9f\ufffe\x7f",
+        ),
+    )
+
+    registration = Registration.objects.get()
+    assert [
+        registration.first_name,
+        registration.last_name,
+        registration.employer,
+        registration.dietary_needs,
+        registration.accessibility_needs,
+    ] == ["Ca mille", "Ber nard", "Ville de Mâcon", "Sans gluten\r\nni lactose\t!", ""]
