@@ -242,14 +242,6 @@ class SignupForm(PlainTextMixin, WorkshopChoicesMixin, forms.ModelForm):
         )
         return helper
 
-    def clean_email(self):
-        email = self.cleaned_data["email"]
-        # The rule of the one_registration_per_email_per_edition constraint, told in the form.
-        taken = Registration.objects.of_edition(self.edition).confirmed()
-        if taken.filter(email__iexact=email).exists():
-            raise forms.ValidationError(duplicate_email_message())
-        return email
-
     def clean(self):
         cleaned = super().clean()
         self.clean_distinct_challenges()
@@ -260,15 +252,6 @@ class SignupForm(PlainTextMixin, WorkshopChoicesMixin, forms.ModelForm):
         # Later emails (promotion, organisers' resend) speak the language used to sign up.
         data["language"] = translation.get_language() or settings.LANGUAGE_CODE
         return services.register(edition=self.edition, data=data, request=request, **self.choices())
-
-
-def duplicate_email_message():
-    return format_html(
-        '{} <a href="{}">{}</a>',
-        _("Une inscription existe déjà pour cette adresse."),
-        reverse("registrations:resend"),
-        _("Recevoir à nouveau mon lien personnel"),
-    )
 
 
 class ChoicesForm(PlainTextMixin, WorkshopChoicesMixin, forms.Form):
