@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from clunyevent.text import PlainTextMixin
 from programme.models import MiniConference
 from registrations.forms import HONEYPOT
 
@@ -17,7 +18,7 @@ MAX_SPEAKERS = 3
 EMAIL_INVALID = _("Saisissez une adresse électronique valide, par exemple prenom.nom@exemple.fr.")
 
 
-class SpeakerForm(forms.ModelForm):
+class SpeakerForm(PlainTextMixin, forms.ModelForm):
     class Meta:
         model = Speaker
         fields = ["first_name", "last_name", "organisation", "job_title", "biography"]
@@ -68,7 +69,7 @@ def speaker_formset(data=None, *, initial=None, editing=False):
     return formset
 
 
-class ProposalForm(forms.ModelForm):
+class ProposalForm(PlainTextMixin, forms.ModelForm):
     """The fields both the submission and the later changes share, with the speakers."""
 
     class Meta:

@@ -6,6 +6,7 @@ from django.contrib import admin
 from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
+from clunyevent.text import PlainTextMixin
 from programme.models import MiniConference
 
 from .models import Proposal, Review
@@ -29,7 +30,7 @@ class ReviewedByMeFilter(admin.SimpleListFilter):
         return queryset
 
 
-class ProposalAdminForm(forms.ModelForm):
+class ProposalAdminForm(PlainTextMixin, forms.ModelForm):
     my_score = forms.TypedChoiceField(
         label=_("Votre note (1 à 5)"),
         choices=SCORES,

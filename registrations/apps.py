@@ -11,10 +11,13 @@ class RegistrationsConfig(AppConfig):
         from mailqueue.services import before_each_pass
         from programme.models import MiniConference, Session
 
+        from .link_requests import send_requested_links
         from .notices import remember_audience, send_due_rounds
 
-        # The mail worker sends the change notices that are due, at each of its passes.
+        # The mail worker sends the change notices that are due, at each of its passes, and
+        # the personal links asked for again (queued first, they go in the same pass).
         before_each_pass(send_due_rounds)
+        before_each_pass(send_requested_links)
 
         # Before the row and its links (meals, seats) go: who is to be told of the removal.
         for model in (Session, MiniConference):

@@ -44,6 +44,11 @@ def confirmation_message(registration, *, request=None):
     return _message("confirmation", registration, request, **choices(registration))
 
 
+def signup_again_message(registration, *, request=None):
+    """To the owner of an address someone signed up with again: their link, nothing changed."""
+    return _message("signup_again", registration, request, **choices(registration))
+
+
 def choices_changed_message(registration, *, request=None):
     """After a change of choices: what is confirmed, or waiting, now."""
     return _message("choices_changed", registration, request, **choices(registration))

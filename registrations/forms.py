@@ -13,6 +13,7 @@ from django.utils.html import format_html
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from clunyevent.text import PlainTextMixin
 from programme.formats import long_date, time_range
 from programme.models import Challenge, MiniConference, Session
 
@@ -137,7 +138,7 @@ class WorkshopChoicesMixin:
         ]
 
 
-class SignupForm(WorkshopChoicesMixin, forms.ModelForm):
+class SignupForm(PlainTextMixin, WorkshopChoicesMixin, forms.ModelForm):
     consent = forms.BooleanField(
         error_messages={
             "required": _("Votre accord est nécessaire pour enregistrer l'inscription.")
@@ -241,14 +242,6 @@ class SignupForm(WorkshopChoicesMixin, forms.ModelForm):
         )
         return helper
 
-    def clean_email(self):
-        email = self.cleaned_data["email"]
-        # The rule of the one_registration_per_email_per_edition constraint, told in the form.
-        taken = Registration.objects.of_edition(self.edition).confirmed()
-        if taken.filter(email__iexact=email).exists():
-            raise forms.ValidationError(duplicate_email_message())
-        return email
-
     def clean(self):
         cleaned = super().clean()
         self.clean_distinct_challenges()
@@ -261,16 +254,7 @@ class SignupForm(WorkshopChoicesMixin, forms.ModelForm):
         return services.register(edition=self.edition, data=data, request=request, **self.choices())
 
 
-def duplicate_email_message():
-    return format_html(
-        '{} <a href="{}">{}</a>',
-        _("Une inscription existe déjà pour cette adresse."),
-        reverse("registrations:resend"),
-        _("Recevoir à nouveau mon lien personnel"),
-    )
-
-
-class ChoicesForm(WorkshopChoicesMixin, forms.Form):
+class ChoicesForm(PlainTextMixin, WorkshopChoicesMixin, forms.Form):
     """Change of meals, mini-conference and challenges, from the personal page."""
 
     def __init__(self, *args, registration, **kwargs):
@@ -306,7 +290,7 @@ class ChoicesForm(WorkshopChoicesMixin, forms.Form):
         )
 
 
-class ResendLinkForm(forms.Form):
+class ResendLinkForm(PlainTextMixin, forms.Form):
     email = forms.EmailField(
         label=_("Adresse électronique utilisée pour l'inscription"),
         error_messages={

@@ -232,6 +232,24 @@ class Attendance(models.Model):
         return f"{self.registration} — {self.day} ({self.get_period_display()})"
 
 
+class LinkRequest(models.Model):
+    """An address typed on the « recevoir à nouveau mon lien » page, until the mail worker
+    answers it (registrations/link_requests.py): the page only records it, the same for an
+    address registered or not, so neither its answer nor its time tells them apart."""
+
+    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, verbose_name=_("édition"))
+    email = models.EmailField(_("adresse électronique"))
+    language = models.CharField(_("langue du site"), max_length=10, choices=settings.LANGUAGES)
+    requested_at = models.DateTimeField(_("demandé le"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("demande de lien personnel")
+        verbose_name_plural = _("demandes de lien personnel")
+
+    def __str__(self):
+        return f"{self.email} — {self.requested_at:%Y-%m-%d %H:%M}"
+
+
 class NoticeRound(models.Model):
     """The change notices of one round: the programme changes made since the last round are
     gathered, and once none has come for the quiet period (settings.NOTICE_QUIET_MINUTES),

@@ -2,7 +2,8 @@
 
 French Excel reads a CSV as Windows-1252 with `;` between cells unless the file starts with a
 byte order mark, hence the BOM and the delimiter. A cell starting with `=`, `+`, `-` or `@`
-would run as a formula in a spreadsheet: every such value is prefixed with a quote.
+would run as a formula in a spreadsheet: every such value is prefixed with a quote. A control
+character makes the XLSX impossible to write: it is left out of every cell (safe_cell).
 """
 
 import zoneinfo
@@ -13,6 +14,8 @@ from django.utils.translation import pgettext_lazy
 from import_export import fields, resources, widgets
 from import_export.formats import base_formats
 from import_export.forms import SelectableFieldsExportForm
+
+from clunyevent.text import without_control_characters
 
 from .meal_columns import MealColumnsMixin
 from .models import Registration, Seat
@@ -28,6 +31,15 @@ def neutralise_formula(value):
     if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
         return "'" + value
     return value
+
+
+def safe_cell(value):
+    """A value any spreadsheet opens as typed: without control characters (the forms strip
+    them, but a value stored before that or by other means must not break every export),
+    then never a formula."""
+    if isinstance(value, str):
+        value = without_control_characters(value)
+    return neutralise_formula(value)
 
 
 class ExcelCSV(base_formats.CSV):
@@ -119,7 +131,7 @@ class RegistrationResource(MealColumnsMixin, resources.ModelResource):
         dataset.title = str(SHEET_TITLE)
 
     def export_field(self, field, instance, **kwargs):
-        return neutralise_formula(super().export_field(field, instance, **kwargs))
+        return safe_cell(super().export_field(field, instance, **kwargs))
 
     def dehydrate_category(self, registration):
         return registration.get_category_display()

@@ -46,14 +46,19 @@ def register(*, edition, data, meals, mini_conference, join_waiting_list, challe
     Seat (confirmed, or waiting if the mini-conference is full and join_waiting_list) and its
     ChallengePreference rows; after commit, queues the confirmation email. Raises
     RegistrationClosed, EditionFull, MiniConferenceFull or DuplicateRegistration, and then
-    nothing is saved.
+    nothing is saved. DuplicateRegistration comes last, once every other check passed, so that
+    an address already registered meets the same refusals as a new one (tell_already_registered).
     """
     with transaction.atomic():
         edition = Edition.objects.select_for_update().get(pk=edition.pk)
         if registration_window(edition) != OPEN:
             raise RegistrationClosed
         _check_edition_capacity(edition)
-        registration = _create_registration(edition, data)
+        try:
+            registration = _create_registration(edition, data)
+        except DuplicateRegistration:
+            _check_seat_as_for_a_newcomer(mini_conference, join_waiting_list)
+            raise
         registration.meals.set(meals)
         if mini_conference is not None:
             _notify_promoted(_take_seat(registration, mini_conference, join_waiting_list), request)
@@ -126,6 +131,17 @@ def promote_waiting(*, mini_conference, request=None):
     return promoted
 
 
+def tell_already_registered(*, edition, email, request=None):
+    """Someone signed up again with the address of an active registration: its owner is sent
+    their personal link (queued), saying so, and nothing else changes. The person who signed up
+    sees the page of a new sign-up: the form never tells whether an address is registered."""
+    registration = (
+        Registration.objects.active().of_edition(edition).filter(email__iexact=email).first()
+    )
+    if registration is not None:
+        emails.signup_again_message(registration, request=request).send()
+
+
 def send_confirmation(*, registration, request=None):
     """(Re)send the confirmation email with the personal link: queued, the worker sends it
     (its delivery shows in the admin, from the queue)."""
@@ -155,6 +171,14 @@ def _create_registration(edition, data):
             raise DuplicateRegistration from error
         raise
     return registration
+
+
+def _check_seat_as_for_a_newcomer(mini_conference, join_waiting_list):
+    """Raise MiniConferenceFull where a new registration would meet it. What the check changes
+    (promotions) is rolled back with the transaction of the duplicate it runs for."""
+    if mini_conference is not None:
+        locked = _lock_mini_conferences([mini_conference.pk])[mini_conference.pk]
+        _status_for_newcomer(locked, join_waiting_list)
 
 
 def _set_preferences(registration, challenges):

@@ -16,6 +16,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from clunyevent.text import PlainTextMixin
 from programme.access import for_organisers
 from programme.current import current_edition_or_404
 from programme.formats import time_range
@@ -168,7 +169,7 @@ def mini_conference_sheet(request, pk):
     return render(request, "registrations/staff/sheet.html", context)
 
 
-class PresenceForm(forms.Form):
+class PresenceForm(PlainTextMixin, forms.Form):
     present = SafePkMultipleChoiceField(
         queryset=Registration.objects.none(),
         required=False,

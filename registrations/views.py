@@ -9,16 +9,16 @@ from django.views.decorators.http import require_http_methods
 
 from programme.current import current_edition_or_404
 
-from . import services
+from . import link_requests, services
 from .exceptions import DuplicateRegistration, EditionFull, MiniConferenceFull, RegistrationClosed
-from .forms import HONEYPOT, ChoicesForm, ResendLinkForm, SignupForm, duplicate_email_message
+from .forms import HONEYPOT, ChoicesForm, ResendLinkForm, SignupForm
 from .models import Registration, Seat
 from .personal_programme import by_day, ics_calendar, notes_for, personal_items
 from .ratelimit import limit_posts
 from .seats import waiting_position
 
-# The browser that just signed up may see its confirmation page, and no other.
-SESSION_KEY = "registrations:last_token"
+# The address the browser just signed up with, for the thanks page: only what it typed itself.
+SESSION_KEY = "registrations:signup_email"
 
 
 def signup_blocker(edition):
@@ -47,44 +47,46 @@ def signup(request):
         return redirect("registrations:done")  # A robot: silently discarded.
     form = SignupForm(request.POST if request.method == "POST" else None, edition=edition)
     if form.is_bound and form.is_valid():
+        email = form.cleaned_data["email"]
         try:
-            registration = form.save(request=request)
+            form.save(request=request)
         except MiniConferenceFull as error:
             form.add_error("mini_conference", str(error.message))
         except DuplicateRegistration:
-            form.add_error("email", duplicate_email_message())
+            # The answer of a new sign-up: whether an address is registered stays unknown.
+            services.tell_already_registered(edition=edition, email=email, request=request)
+            return thanks(request, email)
         except (RegistrationClosed, EditionFull):
             return render_unavailable(request, edition, signup_blocker(edition) or "full")
         else:
-            request.session[SESSION_KEY] = registration.token
-            return redirect("registrations:done")
+            return thanks(request, email)
     return render(request, "registrations/signup.html", {"form": form, "edition": edition})
+
+
+def thanks(request, email):
+    """The same redirect and page for a new sign-up and for an address already registered:
+    neither the personal link nor anything of a registration, only the address typed."""
+    request.session[SESSION_KEY] = email
+    return redirect("registrations:done")
 
 
 @never_cache
 def done(request):
-    token = request.session.get(SESSION_KEY)
-    registration = Registration.objects.active().filter(token=token).first() if token else None
-    return render(request, "registrations/done.html", {"registration": registration})
+    return render(request, "registrations/done.html", {"email": request.session.get(SESSION_KEY)})
 
 
 @require_http_methods(["GET", "POST"])
 @limit_posts("resend")
 def resend_link(request):
-    """Always the same answer, so that nobody learns whether an address is registered."""
+    """The same answer, in the same time, so that nobody learns whether an address is
+    registered: the request is only recorded, and the mail worker answers it."""
     edition = current_edition_or_404(request)
     form = ResendLinkForm(request.POST if request.method == "POST" else None)
     sent = form.is_bound and form.is_valid()
     if sent:
-        email = form.cleaned_data["email"]
-        registration = (
-            Registration.objects.active().of_edition(edition).filter(email__iexact=email).first()
+        link_requests.request_link(
+            edition=edition, email=form.cleaned_data["email"], language=request.LANGUAGE_CODE
         )
-        if registration is not None:
-            # Asking again is the participant's latest word on their language.
-            registration.language = request.LANGUAGE_CODE
-            registration.save(update_fields=["language"])
-            services.send_confirmation(registration=registration, request=request)
     context = {"form": form, "sent": sent, "edition": edition}
     return render(request, "registrations/resend.html", context)
 

@@ -3,8 +3,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from clunyevent.text import PlainTextMixin
 
-class RunForm(forms.Form):
+
+class RunForm(PlainTextMixin, forms.Form):
     keep_locked = forms.BooleanField(
         label=_("Conserver les placements faits à la main"),
         required=False,

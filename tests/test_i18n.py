@@ -17,6 +17,7 @@ from django.views.defaults import server_error
 
 from programme import formats
 from programme.models import Challenge, Day, MiniConference, Session
+from registrations import link_requests, services
 from tests import factories
 from tests.i18n_checks import (
     CATALOGUE,
@@ -94,12 +95,12 @@ def private(name):
     return lambda c, w: c.get(reverse(name, args=[w["proposal"].token]))
 
 
-def after(session_key, world_key, name):
+def after(session_key, world_key, name, attribute="token"):
     """A thanks page, shown to the browser that just sent the form."""
 
     def visit(client, world):
         session = client.session
-        session[session_key] = world[world_key].token
+        session[session_key] = getattr(world[world_key], attribute)
         session.save()
         return client.get(reverse(name))
 
@@ -125,7 +126,9 @@ PAGES = {
     "accessibility": get("programme:accessibility"),
     "signup": get("registrations:signup"),
     "signup-errors": lambda c, w: c.post(reverse("registrations:signup"), {"email": "x"}),
-    "signup-done": after("registrations:last_token", "registration", "registrations:done"),
+    "signup-done": after(
+        "registrations:signup_email", "registration", "registrations:done", attribute="email"
+    ),
     "resend": get("registrations:resend"),
     "resend-sent": lambda c, w: c.post(reverse("registrations:resend"), {"email": "a@b.org"}),
     "privacy": get("registrations:privacy"),
@@ -175,9 +178,22 @@ def test_server_error_page_in_english(rf, db):
 
 def test_confirmation_email_in_english(english, world, mailoutbox):
     english.post(reverse("registrations:resend"), {"email": world["registration"].email})
+    link_requests.send_requested_links()  # The mail worker's task answers the request.
 
     (message,) = mailoutbox
     assert "Your registration" in message.subject
+    assert french_left(f"{message.subject}\n{message.body}") == []
+
+
+def test_signup_again_email_in_english(english, world, mailoutbox):
+    registration = world["registration"]
+    registration.language = "en"
+    registration.save()
+
+    services.tell_already_registered(edition=registration.edition, email=registration.email)
+
+    (message,) = mailoutbox
+    assert "Your registration already exists" in message.subject
     assert french_left(f"{message.subject}\n{message.body}") == []
 
 

@@ -277,3 +277,33 @@ def test_markup_typed_in_a_proposal_is_shown_as_text(
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "<img" not in html
     assert "« <script>alert(1)</script> »" in mailoutbox[0].body
+
+
+def test_control_characters_are_stripped_from_the_proposal_and_its_speakers(client, call):
+    data = proposal_post(
+        call,
+        title="Ouvrir\x0c les données\r\n",
+        summary="Deux ans.\r\n\tDes\x00 jeux de données\x1b.",
+        **speaker_fields(
+            0,
+            first_name="Camille\x85",
+            last_name="Pe\x7ftit",
+            organisation="Clunisois",
+            biography="Vingt\x07 ans\nau service public\ufffe.",
+        ),
+    )
+
+    response = client.post(SUBMIT, data)
+
+    proposal = Proposal.objects.get()
+    speaker = proposal.speakers.get()
+    assert response.status_code == 302
+    assert (proposal.title, proposal.summary) == (
+        "Ouvrir  les données",
+        "Deux ans.\r\n\tDes jeux de données.",
+    )
+    assert (speaker.first_name, speaker.last_name, speaker.biography) == (
+        "Camille",
+        "Petit",
+        "Vingt ans\nau service public.",
+    )

@@ -280,3 +280,28 @@ def test_export_query_count_is_constant(admin_client, django_assert_num_queries,
 
 def test_admin_offers_only_the_two_formats():
     assert [f().get_title() for f in RegistrationAdmin.export_formats] == ["csv (Excel)", "xlsx"]
+
+
+@pytest.mark.parametrize("file_format", ["csv", "xlsx"])
+def test_export_leaves_out_control_characters_stored_in_the_database(admin_client, db, file_format):
+    # Typed before the forms stripped them, or put in by other means: openpyxl would raise
+    # IllegalCharacterError on the form feed, and no organiser would get any export.
+    factories.RegistrationFactory(
+        last_name="Du\x0cpont",
+        first_name="\x0b=1+1",
+        employer="Ville\x02 de Cluny",
+        job_title="\x1b\x7f\x85\x9f\ufffe",
+        dietary_needs="Sans gluten\x07\nni lactose\t!",
+    )
+
+    response = export(admin_client, file_format)
+
+    rows = csv_rows(response) if file_format == "csv" else xlsx_rows(response)
+    row = dict(zip(HEADERS, rows[1], strict=True))
+    assert [row[name] for name in ("nom", "prénom", "employeur", "fonction", "régime")] == [
+        "Dupont",
+        "'=1+1",
+        "Ville de Cluny",
+        "",
+        "Sans gluten\nni lactose\t!",
+    ]

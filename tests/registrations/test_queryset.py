@@ -3,7 +3,6 @@ import datetime
 import pytest
 
 from registrations import services
-from registrations.forms import SignupForm
 from registrations.models import Registration
 from tests.factories import EditionFactory, RegistrationFactory
 
@@ -82,19 +81,3 @@ def test_a_cancelled_registration_frees_its_place_in_the_edition(edition):
     RegistrationFactory(edition=edition, status="cancelled")
 
     assert not services.edition_is_full(edition)
-
-
-@pytest.mark.parametrize(
-    ("fields", "taken"),
-    [({}, True), ({"status": "cancelled"}, False)],
-    ids=["confirmed", "cancelled"],
-)
-def test_the_signup_form_refuses_an_address_held_by_a_confirmed_registration(
-    edition, fields, taken
-):
-    RegistrationFactory(edition=edition, email="lucie@example.org", **fields)
-    form = SignupForm({"email": "LUCIE@example.org"}, edition=edition)
-
-    form.is_valid()
-
-    assert ("email" in form.errors) is taken

@@ -140,21 +140,6 @@ def test_signup_when_the_edition_is_full(client, edition, signup_data, register)
     assert Registration.objects.count() == 1
 
 
-@pytest.mark.parametrize("email", ["camille.bernard@example.org", "Camille.BERNARD@Example.org"])
-def test_duplicate_email_offers_the_link_again(client, signup_data, register, email):
-    register(data={"email": "camille.bernard@example.org"})
-
-    response = client.post(SIGNUP, signup_data(email=email))
-
-    assert response.status_code == 200
-    assert response.context["form"].errors["email"] == [
-        "Une inscription existe déjà pour cette adresse. "
-        f'<a href="{reverse("registrations:resend")}">Recevoir à nouveau mon lien personnel</a>'
-    ]
-    assert "Recevoir à nouveau mon lien personnel</a>" in text(response)
-    assert Registration.objects.count() == 1
-
-
 @pytest.mark.parametrize(
     "field",
     [
@@ -259,36 +244,5 @@ def test_failing_mail_server_keeps_the_registration(
     assert "Relais SMTP injoignable" in email.logs.get().message
     done = text(client.get(response["Location"]))
     assert "Un courriel avec votre lien personnel va être envoyé à camille.bernard" in done
-    assert registration.get_absolute_url() in done
-
-
-NEUTRAL = "Si une inscription existe pour cette adresse, un courriel vient d'être envoyé."
-
-
-@pytest.mark.parametrize(
-    ("typed", "emails"),
-    [("CAMILLE.bernard@example.org", 1), ("personne@example.org", 0)],
-    ids=["registered", "unknown"],
-)
-def test_resend_link_answers_the_same_whatever_the_address(client, register, typed, emails):
-    registration = register(data={"email": "camille.bernard@example.org"})
-    response = client.post(reverse("registrations:resend"), {"email": typed})
-
-    assert response.status_code == 200
-    assert NEUTRAL in text(response)
-    assert len(mail.outbox) == emails
-    if emails:
-        assert registration.get_absolute_url() in mail.outbox[0].body
-
-
-def test_resend_link_pages_do_not_differ(client, register):
-    register(data={"email": "camille.bernard@example.org"})
-    url = reverse("registrations:resend")
-
-    known = client.post(url, {"email": "camille.bernard@example.org"})
-    unknown = client.post(url, {"email": "inconnue@example.org"})
-
-    def main(response):
-        return text(response).split("<main")[1].split("</main>")[0]
-
-    assert main(known) == main(unknown)
+    # Never the link itself, even so: an address already registered gets this very page.
+    assert registration.token not in done
