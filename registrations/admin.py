@@ -14,6 +14,7 @@ from programme import clock
 from programme.models import MiniConference
 
 from . import services
+from .exceptions import RegistrationGone
 from .models import Attendance, ChallengePreference, Registration, Seat
 from .resources import ExcelCSV, RegistrationResource
 
@@ -145,8 +146,11 @@ class RegistrationAdmin(ExportActionMixin, EmailStateAdminMixin, admin.ModelAdmi
         if not to_cancel:
             messages.info(request, _("Aucune inscription à annuler : elles l'étaient déjà."))
             return
-        for registration in to_cancel:
-            services.cancel_registration(registration=registration, request=request)
+        for registration in list(to_cancel):
+            try:
+                services.cancel_registration(registration=registration, request=request)
+            except RegistrationGone:  # Its person deleted their data meanwhile.
+                to_cancel.remove(registration)
         messages.success(
             request,
             ngettext(

@@ -1,13 +1,13 @@
 """The attestation de présence a participant downloads from their personal link."""
 
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
 from programme import clock
 from programme.models import Partnership
 
 from . import attendance
-from .models import Registration
+from .views import personal_link
 
 
 def organisers_of(edition):
@@ -16,16 +16,14 @@ def organisers_of(edition):
 
 
 @never_cache
-def certificate(request, token):
-    """The half-days recorded present, with their hours and the total; 404 for a wrong link.
+@personal_link
+def certificate(request, registration):
+    """The half-days recorded present, with their hours and the total.
 
     A participant with no presence recorded yet gets a page saying so (status 200): the link is
     valid, only the sheets have not been entered.
     """
-    # Like the personal page: a cancelled or anonymised registration's link leads nowhere.
-    registration = get_object_or_404(
-        Registration.objects.active().select_related("edition"), token=token
-    )
+    # Like the personal page, a cancelled or anonymised registration's link leads nowhere.
     edition = registration.edition
     attended = attendance.attended_half_days(registration)
     context = {

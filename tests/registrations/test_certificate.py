@@ -109,6 +109,7 @@ def test_certificate_unknown_token_is_404(db, client, token):
     response = client.get(reverse("registrations:certificate", kwargs={"token": token}))
 
     assert response.status_code == 404
+    assert "Recevoir à nouveau mon lien" in response.content.decode()
 
 
 @pytest.mark.parametrize(
@@ -119,13 +120,16 @@ def test_certificate_unknown_token_is_404(db, client, token):
     ],
     ids=["anonymised", "cancelled"],
 )
-def test_certificate_of_a_stale_link_is_404(edition, client, fields):
+def test_certificate_of_a_stale_link_is_gone(edition, client, fields):
     registration = factories.RegistrationFactory(edition=edition, **fields)
     factories.AttendanceFactory(
         registration=registration, day=edition.days.first(), period="afternoon"
     )
 
-    assert client.get(certificate_url(registration)).status_code == 404
+    response = client.get(certificate_url(registration))
+
+    assert response.status_code == 410
+    assert 'id="attended"' not in response.content.decode()
 
 
 def test_personal_page_links_to_the_certificate(edition, client):
