@@ -3,6 +3,8 @@
 Values typed by participants are only ever shown through Django's escaping (no mark_safe).
 """
 
+from contextlib import suppress
+
 from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -123,6 +125,17 @@ class RegistrationAdmin(ExportActionMixin, EmailStateAdminMixin, admin.ModelAdmi
             return "—"
         mini_conference = seat.mini_conference
         return f"{mini_conference.number}. {mini_conference.title} — {seat.get_status_display()}"
+
+    def delete_model(self, request, obj):
+        # An organiser's deletion is an erasure too: the seat goes to the first person waiting,
+        # and neither the history nor the queued emails keep the name (even this deletion's).
+        services.delete_registration_data(registration=obj, request=request)
+
+    def delete_queryset(self, request, queryset):
+        for registration in queryset:
+            # Deleted meanwhile (by its person, another organiser): nothing left to do.
+            with suppress(RegistrationGone):
+                services.delete_registration_data(registration=registration, request=request)
 
     @admin.action(description=_("Renvoyer le courriel avec le lien personnel"))
     def resend_confirmation(self, request, queryset):

@@ -16,11 +16,10 @@ from functools import partial
 
 from django.db import IntegrityError, transaction
 
-from mailqueue.services import forget_addresses
 from programme import clock
 from programme.models import Edition, MiniConference
 
-from . import emails
+from . import emails, forgetting
 from .exceptions import (
     DuplicateRegistration,
     EditionFull,
@@ -112,14 +111,15 @@ def cancel_registration(*, registration, request=None):
 
 def delete_registration_data(*, registration, request=None):
     """The participant's own erasure: the registration and everything attached to it is deleted,
-    the emails to its address too (the queue keeps a copy of each); the seat it held goes to
-    the first person waiting (emailed after commit). A cancelled registration's data may be
+    the emails to its address too (the queue keeps a copy of each), and the admin's history and
+    other people's emails no longer name the person (forgetting.forget); the seat it held goes
+    to the first person waiting (emailed after commit). A cancelled registration's data may be
     deleted too; raises RegistrationGone if it no longer exists (deleted by another request)."""
     with transaction.atomic():
         registration = _lock_registration(registration, cancelled=None)
         promoted = _release_seat(registration)
+        forgetting.forget([registration])
         registration.delete()
-        forget_addresses([registration.email])
         _notify_promoted(promoted, request)
 
 
