@@ -31,11 +31,11 @@ class SignatureFormMixin(forms.Form):
     """Fields of the edition's admin form: a new image, or removing the current one."""
 
     signature_file = forms.FileField(
-        label=_("nouvelle image de la signature"),
+        label=_("Nouvelle image de la signature"),
         required=False,
         help_text=_("PNG ou JPEG, 300 ko au plus ; de préférence sur fond blanc ou transparent."),
     )
-    remove_signature = forms.BooleanField(label=_("retirer la signature"), required=False)
+    remove_signature = forms.BooleanField(label=_("Retirer la signature"), required=False)
 
     def clean_signature_file(self):
         upload = self.cleaned_data.get("signature_file")

@@ -13,7 +13,7 @@ MAX_BLANK_ROWS = 60
 
 class BlankRowsForm(forms.Form):
     lignes = forms.IntegerField(
-        label=_("Lignes vides pour les personnes non inscrites"),
+        label=_("Lignes libres pour les personnes venues sans inscription"),
         min_value=0,
         max_value=MAX_BLANK_ROWS,
         error_messages={
@@ -31,6 +31,10 @@ def blank_rows(request, *, after):
     default = settings.SIGNIN_SHEET_BLANK_ROWS
     form = BlankRowsForm(request.GET if "lignes" in request.GET else None)
     count = form.cleaned_data["lignes"] if form.is_bound and form.is_valid() else default
+    if form.errors:
+        # Screen readers read the error with the field (the template gives it this id).
+        attrs = {"aria-invalid": "true", "aria-describedby": "rows-error"}
+        form.fields["lignes"].widget.attrs.update(attrs)
     if not form.is_bound:
         form = BlankRowsForm(initial={"lignes": default})
     return {"rows_form": form, "blank_rows": range(after + 1, after + count + 1)}

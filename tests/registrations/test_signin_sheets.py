@@ -234,5 +234,9 @@ def test_a_wrong_number_of_blank_rows_is_said_and_the_default_used(
     response = half_day_sheet(staff_client, f"?lignes={value}")
 
     assert response.status_code == 200
-    assert error in text(response.content.decode())
-    assert len(blank_rows(response.content.decode())) == 5
+    html = response.content.decode()
+    assert f'<p class="invalid-feedback d-block" id="rows-error">{error}</p>' in html.replace(
+        "&#x27;", "'"
+    )
+    assert 'aria-describedby="rows-error"' in html
+    assert len(blank_rows(html)) == 5
