@@ -4,8 +4,10 @@ post-office dates its rows with timezone.now(), not programme.clock: every momen
 with its rows here comes from the same clock as theirs.
 """
 
+import re
+
 from django.conf import settings
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.utils import timezone
 from post_office.mail import send_queued_mail_until_done
 from post_office.models import STATUS, Email
@@ -83,3 +85,30 @@ def forget_addresses(addresses, *, created_before=None):
     if created_before is not None:
         emails = emails.filter(created__lt=created_before)
     emails.delete()
+
+
+REDACTED_FIELDS = ["subject", "message", "html_message"]
+
+
+def redact(texts, *, replacement, created_before=None):
+    """Replace `texts` (names, say), in any case, by `replacement` in the stored copies of the
+    messages that hold them (before `created_before`, if given): a message to someone else may
+    name a person whose data goes, as a list of a team's members does. Returns how many."""
+    texts = [text for text in texts if text]
+    if not texts:
+        return 0
+    holds = Q(pk__in=[])
+    for text in texts:
+        holds |= Q(subject__icontains=text) | Q(message__icontains=text)
+        holds |= Q(html_message__icontains=text)
+    emails = Email.objects.filter(holds)
+    if created_before is not None:
+        emails = emails.filter(created__lt=created_before)
+    emails = list(emails)
+    pattern = re.compile("|".join(map(re.escape, sorted(texts, key=len, reverse=True))), re.I)
+    for email in emails:
+        for name in REDACTED_FIELDS:
+            setattr(email, name, pattern.sub(replacement, getattr(email, name) or ""))
+    # bulk_update leaves last_updated (auto_now) alone: the message's history stays true.
+    Email.objects.bulk_update(emails, REDACTED_FIELDS)
+    return len(emails)

@@ -34,6 +34,7 @@ from .models import (
     SessionKind,
     Venue,
 )
+from .signatures import SignatureFormMixin
 
 # Django 5.2 warns that URL fields will assume https in 6.0; organisers' links are https anyway.
 HTTPS_URLS = {models.URLField: {"assume_scheme": "https"}}
@@ -146,15 +147,27 @@ class OrganisationAdmin(admin.ModelAdmin):
     search_fields = ["name", "short_name"]
 
 
+class EditionForm(SignatureFormMixin, forms.ModelForm):
+    class Meta:
+        model = Edition
+        # The admin's fieldsets name the fields it shows; these are only the form's own.
+        fields = ["signatory_name", "signatory_title"]
+
+    def save(self, commit=True):
+        self.apply_signature(self.instance)
+        return super().save(commit)
+
+
 @admin.register(Edition)
 class EditionAdmin(EditionCopyMixin, admin.ModelAdmin):
     actions = ["copy_selected"]
+    form = EditionForm
     list_display = ["title", "number", "start_date", "end_date", "town", "is_published"]
     list_filter = ["is_published"]
     search_fields = ["title", "theme", "town"]
     date_hierarchy = "start_date"
     prepopulated_fields = {"slug": ["title"]}
-    readonly_fields = ["last_change"]
+    readonly_fields = ["last_change", "signature_preview"]
     inlines = [PartnershipInline, DayInline]
     fieldsets = [
         (
@@ -187,7 +200,32 @@ class EditionAdmin(EditionCopyMixin, admin.ModelAdmin):
                 ]
             },
         ),
+        (
+            _("Attestations de présence"),
+            {
+                "fields": [
+                    "signatory_name",
+                    "signatory_title",
+                    "signature_preview",
+                    "signature_file",
+                    "remove_signature",
+                ],
+                "description": _(
+                    "L'attestation nomme les organismes organisateurs de l'édition (avec "
+                    "l'article de chacun, dans sa fiche d'organisme) ; la personne signataire, "
+                    "sa qualité et l'image de sa signature y figurent. Sans image, une ligne "
+                    "reste pour signer à la main."
+                ),
+            },
+        ),
     ]
+
+    @admin.display(description=_("signature actuelle"))
+    def signature_preview(self, edition):
+        uri = edition.signature_data_uri
+        if not uri:
+            return _("Aucune image.")
+        return format_html('<img src="{}" alt="" height="80">', uri)
 
     @admin.display(description=_("dernière modification du contenu public"))
     def last_change(self, edition):

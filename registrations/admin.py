@@ -3,6 +3,8 @@
 Values typed by participants are only ever shown through Django's escaping (no mark_safe).
 """
 
+from contextlib import suppress
+
 from django.contrib import admin, messages
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -18,6 +20,7 @@ from programme.models import MiniConference
 
 from . import services
 from .admin_meals import MealDayFilter, MealFilter, meal_field_options
+from .exceptions import RegistrationGone
 from .models import Attendance, ChallengePreference, Registration, Seat
 from .resources import ColumnNamesExportForm, ExcelCSV, RegistrationResource
 
@@ -169,6 +172,17 @@ class RegistrationAdmin(ExportActionMixin, EmailStateAdminMixin, admin.ModelAdmi
         mini_conference = seat.mini_conference
         return f"{mini_conference.number}. {mini_conference.title} — {seat.get_status_display()}"
 
+    def delete_model(self, request, obj):
+        # An organiser's deletion is an erasure too: the seat goes to the first person waiting,
+        # and neither the history nor the queued emails keep the name (even this deletion's).
+        services.delete_registration_data(registration=obj, request=request)
+
+    def delete_queryset(self, request, queryset):
+        for registration in queryset:
+            # Deleted meanwhile (by its person, another organiser): nothing left to do.
+            with suppress(RegistrationGone):
+                services.delete_registration_data(registration=registration, request=request)
+
     @admin.action(description=_("Renvoyer le courriel avec le lien personnel"))
     def resend_confirmation(self, request, queryset):
         # A cancelled or anonymised registration's link leads nowhere: no mail for it.
@@ -191,8 +205,11 @@ class RegistrationAdmin(ExportActionMixin, EmailStateAdminMixin, admin.ModelAdmi
         if not to_cancel:
             messages.info(request, _("Aucune inscription à annuler : elles l'étaient déjà."))
             return
-        for registration in to_cancel:
-            services.cancel_registration(registration=registration, request=request)
+        for registration in list(to_cancel):
+            try:
+                services.cancel_registration(registration=registration, request=request)
+            except RegistrationGone:  # Its person deleted their data meanwhile.
+                to_cancel.remove(registration)
         messages.success(
             request,
             ngettext(

@@ -21,9 +21,6 @@ Period = Attendance.Period
 # A session starting before this local hour belongs to the morning.
 AFTERNOON_STARTS_AT = datetime.time(13, 0)
 
-# Meals, coffees and breaks are not training time: they neither open nor close a half-day.
-NOT_TRAINING = {SessionKind.MEAL, SessionKind.WELCOME_COFFEE, SessionKind.BREAK}
-
 # French URL segments for the two periods.
 PERIOD_SLUGS = {Period.MORNING: "matin", Period.AFTERNOON: "apres-midi"}
 PERIODS_BY_SLUG = {slug: period for period, slug in PERIOD_SLUGS.items()}
@@ -76,10 +73,12 @@ class HalfDay:
 
 
 def half_days(edition):
-    """The half-days of the edition that hold at least one training session, in order."""
+    """The half-days of the edition that hold at least one training session, in order; each
+    runs from its first training session to its last (SessionKind.training); a cancelled
+    session did not take place, and counts for nothing."""
     sessions = (
         Session.objects.of_edition(edition)
-        .exclude(kind__in=NOT_TRAINING)
+        .filter(kind__in=SessionKind.training(), is_cancelled=False)
         .select_related("day")
         .order_by("start", "pk")
     )

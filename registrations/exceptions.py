@@ -29,3 +29,15 @@ class MiniConferenceFull(RegistrationError):
 
 class DuplicateRegistration(RegistrationError):
     message = _("Une inscription existe déjà pour cette adresse électronique.")
+
+
+class RegistrationGone(RegistrationError):
+    """The personal link leads to no registration any more: deleted or anonymised, possibly by
+    another request between the page's lookup and the action (two tabs, a double click).
+    Its message heads the page that says so: no final stop."""
+
+    message = _("Ce lien n'est plus valable")
+
+
+class RegistrationCancelled(RegistrationGone):
+    message = _("Cette inscription a déjà été annulée")

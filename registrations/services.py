@@ -16,12 +16,18 @@ from functools import partial
 
 from django.db import IntegrityError, transaction
 
-from mailqueue.services import forget_addresses
 from programme import clock
 from programme.models import Edition, MiniConference
 
-from . import emails
-from .exceptions import DuplicateRegistration, EditionFull, MiniConferenceFull, RegistrationClosed
+from . import emails, forgetting
+from .exceptions import (
+    DuplicateRegistration,
+    EditionFull,
+    MiniConferenceFull,
+    RegistrationCancelled,
+    RegistrationClosed,
+    RegistrationGone,
+)
 from .models import ChallengePreference, Registration, Seat
 
 NOT_YET_OPEN, OPEN, CLOSED = "not-yet-open", "open", "closed"
@@ -78,10 +84,11 @@ def change_choices(
     Side effects: a new mini-conference frees the old seat and promotes the first person
     waiting there (emailed after commit); choosing the same mini-conference keeps the seat
     and its place in the queue. After commit, the participant is emailed their choices as
-    they now stand. Raises MiniConferenceFull, and then nothing changes.
+    they now stand. Raises MiniConferenceFull, RegistrationGone or RegistrationCancelled (a
+    cancelled registration holds no seat to change), and then nothing changes.
     """
     with transaction.atomic():
-        registration = _lock_registration(registration)
+        registration = _lock_registration(registration, cancelled=RegistrationCancelled)
         promoted = _move_seat(registration, mini_conference, join_waiting_list)
         registration.meals.set(meals)
         _set_preferences(registration, challenges)
@@ -92,9 +99,10 @@ def change_choices(
 
 def cancel_registration(*, registration, request=None):
     """Cancel: status cancelled, cancelled_at set, seat freed, first person waiting promoted;
-    after commit, both are emailed. The address may then be used to register again."""
+    after commit, both are emailed. The address may then be used to register again. Cancelling
+    twice does nothing the second time; raises RegistrationGone if it no longer exists."""
     with transaction.atomic():
-        registration = _lock_registration(registration)
+        registration = _lock_registration(registration, cancelled=None)
         if registration.status == Registration.Status.CANCELLED:
             return registration
         promoted = _release_seat(registration)
@@ -108,13 +116,15 @@ def cancel_registration(*, registration, request=None):
 
 def delete_registration_data(*, registration, request=None):
     """The participant's own erasure: the registration and everything attached to it is deleted,
-    the emails to its address too (the queue keeps a copy of each); the seat it held goes to
-    the first person waiting (emailed after commit)."""
+    the emails to its address too (the queue keeps a copy of each), and the admin's history and
+    other people's emails no longer name the person (forgetting.forget); the seat it held goes
+    to the first person waiting (emailed after commit). A cancelled registration's data may be
+    deleted too; raises RegistrationGone if it no longer exists (deleted by another request)."""
     with transaction.atomic():
-        registration = _lock_registration(registration)
+        registration = _lock_registration(registration, cancelled=None)
         promoted = _release_seat(registration)
+        forgetting.forget([registration])
         registration.delete()
-        forget_addresses([registration.email])
         _notify_promoted(promoted, request)
 
 
@@ -189,8 +199,15 @@ def _set_preferences(registration, challenges):
     )
 
 
-def _lock_registration(registration):
-    return Registration.objects.select_for_update().get(pk=registration.pk)
+def _lock_registration(registration, *, cancelled):
+    """The registration's row, locked and read again: another request may have deleted,
+    anonymised or cancelled it since the view read it (then `cancelled` is raised, if given)."""
+    locked = Registration.objects.select_for_update().filter(pk=registration.pk).first()
+    if locked is None or locked.anonymised_at is not None:
+        raise RegistrationGone
+    if cancelled is not None and locked.status == Registration.Status.CANCELLED:
+        raise cancelled
+    return locked
 
 
 def _lock_mini_conferences(pks):

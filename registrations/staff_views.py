@@ -22,7 +22,7 @@ from programme.current import current_edition_or_404
 from programme.formats import time_range
 from programme.models import MiniConference, Session
 
-from . import attendance, charts
+from . import attendance, charts, sheets
 from .forms import SafePkMultipleChoiceField
 from .models import Registration, Seat
 
@@ -143,12 +143,14 @@ def seated_registrations(mini_conference):
 def half_day_sheet(request, date, period):
     edition = current_edition_or_404(request)
     half_day = half_day_or_404(edition, date, period)
+    participants = list(confirmed_registrations(edition))
     context = {
         "edition": edition,
         "day": half_day.day,
         "hours": half_day.hours(),
         "subtitle": half_day.get_period_display(),
-        "participants": confirmed_registrations(edition),
+        "participants": participants,
+        **sheets.blank_rows(request, after=len(participants)),
     }
     return render(request, "registrations/staff/sheet.html", context)
 
@@ -158,13 +160,15 @@ def mini_conference_sheet(request, pk):
     edition = current_edition_or_404(request)
     mini_conference = mini_conference_or_404(edition, pk)
     slot = mini_conference.slot
+    participants = list(seated_registrations(mini_conference))
     context = {
         "edition": edition,
         "day": slot.day,
         "hours": time_range(slot.start, slot.end),
         "subtitle": str(mini_conference),
         "venue": mini_conference.venue,
-        "participants": seated_registrations(mini_conference),
+        "participants": participants,
+        **sheets.blank_rows(request, after=len(participants)),
     }
     return render(request, "registrations/staff/sheet.html", context)
 

@@ -1,16 +1,26 @@
 """The participant's pages: sign-up, personal page reached by its link, privacy, public list."""
 
+from functools import wraps
+
 from django.contrib import messages
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from programme.current import current_edition_or_404
 
 from . import link_requests, services
-from .exceptions import DuplicateRegistration, EditionFull, MiniConferenceFull, RegistrationClosed
+from .exceptions import (
+    DuplicateRegistration,
+    EditionFull,
+    MiniConferenceFull,
+    RegistrationCancelled,
+    RegistrationClosed,
+    RegistrationGone,
+)
 from .forms import HONEYPOT, ChoicesForm, ResendLinkForm, SignupForm
 from .models import Registration, Seat
 from .personal_programme import by_day, ics_calendar, notes_for, personal_items
@@ -91,13 +101,46 @@ def resend_link(request):
     return render(request, "registrations/resend.html", context)
 
 
-def registration_or_404(token):
-    """A wrong, cancelled or deleted link is the site's 404: never someone else's data."""
-    active = Registration.objects.active().select_related("edition")
-    registration = active.filter(token=token).first()
+class UnknownLink(RegistrationGone):
+    # Whether it ever led somewhere cannot be told: a deleted registration leaves no trace.
+    message = gettext_lazy("Ce lien n'est pas ou plus valable")
+
+
+def registration_for_link(token):
+    """The registration a personal link leads to; a wrong, cancelled, anonymised or deleted
+    link raises RegistrationGone, and never shows someone else's data."""
+    registration = Registration.objects.select_related("edition").filter(token=token).first()
     if registration is None:
-        raise Http404("Lien personnel inconnu.")
+        raise UnknownLink
+    if registration.anonymised_at is not None:
+        raise RegistrationGone
+    if registration.status == Registration.Status.CANCELLED:
+        raise RegistrationCancelled
     return registration
+
+
+def link_gone(request, gone):
+    """The page of a dead personal link: what happened, and how to get one's link again. 404
+    for a link the site does not know, 410 for one that led to a registration since gone."""
+    context = {"gone": gone, "cancelled": isinstance(gone, RegistrationCancelled)}
+    status = 404 if isinstance(gone, UnknownLink) else 410
+    return render(request, "registrations/link_gone.html", context, status=status)
+
+
+def personal_link(view):
+    """Call `view(request, registration, …)` with the registration of the link's token. A link
+    dead on arrival, or dying during the request (another tab or a double click deleted or
+    cancelled the registration in the meantime: the services raise RegistrationGone then),
+    gets the page that says so, never a 500."""
+
+    @wraps(view)
+    def wrapper(request, token, **kwargs):
+        try:
+            return view(request, registration_for_link(token), **kwargs)
+        except RegistrationGone as gone:
+            return link_gone(request, gone)
+
+    return wrapper
 
 
 def personal_context(registration):
@@ -117,15 +160,15 @@ def personal_context(registration):
 
 
 @never_cache
-def manage(request, token):
-    registration = registration_or_404(token)
+@personal_link
+def manage(request, registration):
     return render(request, "registrations/manage.html", personal_context(registration))
 
 
 @never_cache
 @require_http_methods(["GET", "POST"])
-def change(request, token):
-    registration = registration_or_404(token)
+@personal_link
+def change(request, registration):
     if services.registration_window(registration.edition) != services.OPEN:
         messages.error(request, _("Les inscriptions sont closes : vos choix ne changent plus."))
         return redirect(registration)
@@ -150,9 +193,9 @@ def items_for(registration):
 
 
 @never_cache
-def personal_programme(request, token):
+@personal_link
+def personal_programme(request, registration):
     """The participant's printable programme (the public one is programme:agenda)."""
-    registration = registration_or_404(token)
     context = {
         "registration": registration,
         "edition": registration.edition,
@@ -162,8 +205,8 @@ def personal_programme(request, token):
 
 
 @never_cache
-def personal_calendar(request, token):
-    registration = registration_or_404(token)
+@personal_link
+def personal_calendar(request, registration):
     base_url = request.build_absolute_uri("/").rstrip("/")
     body = ics_calendar(registration, items_for(registration), base_url=base_url)
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
@@ -173,8 +216,8 @@ def personal_calendar(request, token):
 
 @never_cache
 @require_http_methods(["GET", "POST"])
-def cancel(request, token):
-    registration = registration_or_404(token)
+@personal_link
+def cancel(request, registration):
     if request.method == "POST":
         services.cancel_registration(registration=registration, request=request)
         return redirect("registrations:cancelled")
@@ -183,8 +226,8 @@ def cancel(request, token):
 
 @never_cache
 @require_http_methods(["GET", "POST"])
-def delete(request, token):
-    registration = registration_or_404(token)
+@personal_link
+def delete(request, registration):
     if request.method == "POST":
         services.delete_registration_data(registration=registration, request=request)
         request.session.pop(SESSION_KEY, None)

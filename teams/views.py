@@ -138,7 +138,13 @@ def team_lists(request, pk):
         for team in teams:
             for member in team.members:
                 member.challenge_team = challenge_teams.get(member.registration_id)
-    context = {"allocation": allocation, "edition": allocation.edition, "teams": teams}
+    context = {
+        "allocation": allocation,
+        "edition": allocation.edition,
+        # An empty team would print a page saying « nobody »: named once on screen instead.
+        "teams": [team for team in teams if team.members],
+        "empty_teams": [team for team in teams if not team.members],
+    }
     return render(request, "teams/team_lists.html", context)
 
 

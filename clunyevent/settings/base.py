@@ -253,6 +253,10 @@ CHANGE_MARK_DAYS = int(os.environ.get("DJANGO_CHANGE_MARK_DAYS", "7"))
 # email per participant concerned, sent once the programme has been quiet for that long.
 NOTICE_QUIET_MINUTES = int(os.environ.get("DJANGO_NOTICE_QUIET_MINUTES", "15"))
 
+# Spare rows at the end of each sign-in sheet, for people who come unregistered; organisers
+# choose another number on the sheet's page (registrations/sheets.py).
+SIGNIN_SHEET_BLANK_ROWS = int(os.environ.get("DJANGO_SIGNIN_SHEET_BLANK_ROWS", "5"))
+
 # POSTs allowed per client address and per form (sign-up, "send my link again") in a window.
 # Generous: colleagues of one employer often share an address. `proxies` is the number of
 # trusted reverse proxies that append to X-Forwarded-For (0: use REMOTE_ADDR as is).

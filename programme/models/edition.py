@@ -19,6 +19,18 @@ class EditionQuerySet(models.QuerySet):
 class Organisation(models.Model):
     name = models.CharField(_("nom"), max_length=200, unique=True)
     short_name = models.CharField(_("sigle"), max_length=50, blank=True)
+    # French puts an article before most names of bodies, and a sentence that begins with one
+    # needs it: « Le Centre national de la fonction publique territoriale atteste que… ».
+    name_with_article = models.CharField(
+        _("nom précédé de l'article"),
+        max_length=220,
+        blank=True,
+        help_text=_(
+            "Par exemple « le Centre national de la fonction publique territoriale », « la "
+            "Région Bourgogne-Franche-Comté ». Vide : le nom seul. Sert à l'attestation de "
+            "présence."
+        ),
+    )
     description = models.TextField(_("description"), blank=True)
     website = models.URLField(_("site web"), blank=True)
 
@@ -63,6 +75,17 @@ class Edition(models.Model):
     organisations = models.ManyToManyField(
         Organisation, through="Partnership", related_name="editions", verbose_name=_("organismes")
     )
+    # Who signs the attestations de présence (registrations/certificates.py).
+    signatory_name = models.CharField(_("signataire des attestations"), max_length=200, blank=True)
+    signatory_title = models.CharField(
+        _("qualité de la ou du signataire"),
+        max_length=200,
+        blank=True,
+        help_text=_("Par exemple « Directrice de l'innovation et de la prospective »."),
+    )
+    # In the database rather than an uploaded file: the site serves no uploads, and the image
+    # goes with the edition in every backup. Set from the admin (programme/signatures.py).
+    signature = models.BinaryField(_("image de la signature"), blank=True, default=b"")
 
     objects = EditionQuerySet.as_manager()
 
@@ -86,6 +109,13 @@ class Edition(models.Model):
         from ..validation import validate_edition
 
         validate_edition(self)
+
+    @property
+    def signature_data_uri(self):
+        """The signature as an <img> source (the CSP allows data: images), or ""."""
+        from ..signatures import data_uri
+
+        return data_uri(self.signature)
 
     def partners_by_role(self, role):
         partnerships = self.partnerships.filter(role=role).select_related("organisation")

@@ -14,6 +14,8 @@ class SessionKind(models.TextChoices):
     CHALLENGE_STEP = "challenge_step", _("Travail sur les défis")
     MINI_CONFERENCES = "mini_conferences", _("Mini-conférences")
     WELCOME_COFFEE = "welcome_coffee", _("Café d'accueil")
+    # Coffee with a programme (the 2017 one: with the European students): training time.
+    LEARNING_CAFE = "learning_cafe", _("Café apprenant")
     BREAK = "break", _("Pause")
     MEAL = "meal", _("Repas ou cocktail")
     INSTITUTIONAL_WELCOME = "institutional_welcome", _("Accueil institutionnel")
@@ -32,11 +34,19 @@ class SessionKind(models.TextChoices):
                 cls.CONVERSATION,
                 cls.CHALLENGE_STEP,
                 cls.MINI_CONFERENCES,
+                cls.LEARNING_CAFE,
                 cls.INSTITUTIONAL_WELCOME,
                 cls.LEARNING_TEAM,
                 cls.CLOSING,
             }
         )
+
+    @classmethod
+    def training(cls):
+        """The kinds that are training time: they open and close a half-day on the sign-in
+        sheets and count in the attestation's hours. Meals, welcome coffees and breaks do not:
+        a half-day runs from its first training session to its last."""
+        return frozenset(cls) - {cls.MEAL, cls.WELCOME_COFFEE, cls.BREAK}
 
 
 class SessionQuerySet(models.QuerySet):

@@ -38,7 +38,7 @@ TEMPS_3 = (
 EXPECTED_DAYS = {
     MON: [
         ("13:00", "14:30", "Café apprenant avec les jeunes européen·ne·s du Collège de Cluny",
-         "welcome_coffee", "hall-d-honneur"),
+         "learning_cafe", "hall-d-honneur"),
         ("14:30", "15:30", "Où en est l'innovation publique collaborative ?", "plenary", None),
         ("15:30", "17:00", "L'intelligence collective : un levier pour l'innovation ?",
          "conversation", None),

@@ -23,6 +23,15 @@ def words(response):
     return " ".join(re.sub(r"<[^>]+>", " ", text(response)).split())
 
 
+def heading(response):
+    """The text of the page's <h1>."""
+    return " ".join(
+        re.sub(
+            r"<[^>]+>", " ", re.search(r"<h1[^>]*>(.*?)</h1>", text(response), re.S).group(1)
+        ).split()
+    )
+
+
 @pytest.fixture(autouse=True)
 def _empty_cache():
     # The rate limit counts in the cache: each test starts with no request counted.

@@ -37,6 +37,39 @@ def test_half_days_come_from_training_sessions(edition):
 
 
 @pytest.mark.parametrize(
+    ("kind", "cancelled", "monday_afternoon"),
+    [
+        ("learning_cafe", False, f"13{NB}h – 18{NB}h{NB}30"),
+        ("welcome_coffee", False, f"14{NB}h{NB}30 – 18{NB}h{NB}30"),
+        ("learning_cafe", True, f"14{NB}h{NB}30 – 18{NB}h{NB}30"),
+    ],
+    ids=["learning-cafe-counts", "welcome-coffee-does-not", "cancelled-does-not"],
+)
+def test_half_day_runs_from_its_first_session_that_counts(
+    edition, kind, cancelled, monday_afternoon
+):
+    monday = edition.days.get(date=MONDAY)
+    factories.SessionFactory(
+        day=monday,
+        kind=kind,
+        title="Café apprenant",
+        start=factories.paris(MONDAY, 13, 0),
+        end=factories.paris(MONDAY, 14, 30),
+        is_cancelled=cancelled,
+    )
+
+    first = attendance.half_days(edition)[0]
+
+    assert (first.period, first.hours()) == ("afternoon", monday_afternoon)
+
+
+def test_the_2017_monday_afternoon_starts_with_the_learning_cafe(programme):
+    monday = attendance.half_days(programme)[0]
+
+    assert (monday.period, monday.hours()) == ("afternoon", f"13{NB}h – 19{NB}h{NB}30")
+
+
+@pytest.mark.parametrize(
     ("hour", "minute", "period"),
     [(12, 59, "morning"), (13, 0, "afternoon"), (8, 0, "morning")],
     ids=["just-before-one", "one-o-clock", "early"],

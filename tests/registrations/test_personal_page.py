@@ -9,7 +9,7 @@ from programme.models import Session, SessionKind
 from registrations import services
 from registrations.models import Registration, Seat
 
-from .conftest import text, words
+from .conftest import heading, text, words
 
 PERSONAL_PAGES = ["manage", "change", "personal-programme", "cancel", "delete"]
 MARKUP = "<script>alert(1)</script>"
@@ -58,25 +58,34 @@ def test_personal_page_shows_position_on_the_waiting_list(client, register, mini
 
 
 @pytest.mark.parametrize("name", PERSONAL_PAGES)
-def test_unknown_token_is_the_sites_404(client, db, edition, name):
+def test_unknown_token_gets_the_dead_link_page(client, db, edition, name):
     response = client.get(reverse(f"registrations:{name}", kwargs={"token": "x" * 43}))
 
     assert response.status_code == 404
-    assert "Page introuvable" in text(response)
+    assert heading(response) == "Ce lien n'est pas ou plus valable"
+    assert f'href="{reverse("registrations:resend")}">Recevoir à nouveau mon lien' in text(response)
+    assert "Page introuvable" not in text(response)
 
 
 @pytest.mark.parametrize("name", PERSONAL_PAGES)
 @pytest.mark.parametrize(
-    "fields",
-    [{"status": "cancelled"}, {"anonymised_at": timezone.now()}],
+    ("fields", "expected"),
+    [
+        ({"status": "cancelled"}, "Cette inscription a déjà été annulée"),
+        ({"anonymised_at": timezone.now()}, "Ce lien n'est plus valable"),
+    ],
     ids=["cancelled", "anonymised"],
 )
-def test_stale_token_is_404(client, register, name, fields):
+def test_stale_token_is_gone(client, register, name, fields, expected):
     registration = register()
     Registration.objects.filter(pk=registration.pk).update(**fields)
 
-    assert client.get(url(name, registration)).status_code == 404
-    assert client.post(url(name, registration)).status_code == 404
+    for response in (client.get(url(name, registration)), client.post(url(name, registration))):
+        assert response.status_code == 410
+        assert heading(response) == expected
+        assert "Recevoir à nouveau mon lien" in text(response)
+        assert "no-store" in response["Cache-Control"]
+    assert Registration.objects.filter(pk=registration.pk, **fields).exists()
 
 
 def test_personal_pages_are_private(client, register):

@@ -1,4 +1,5 @@
 import datetime
+import html as html_module
 import re
 
 import pytest
@@ -29,6 +30,11 @@ def staff_client(client, db):
 def mini_conference(edition):
     slot = edition.days.get(date=TUESDAY).sessions.get(kind="mini_conferences")
     return factories.MiniConferenceFactory(slot=slot, number=4, title="Innovation sociale")
+
+
+def text(html):
+    """The page's text, tags and spaces collapsed, entities decoded."""
+    return " ".join(html_module.unescape(re.sub(r"<[^>]+>", " ", html)).split())
 
 
 def rows(html):
@@ -176,3 +182,60 @@ def test_sheets_are_staff_only(edition, client, who):
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("admin:login"))
     assert "Confidentiel" not in response.content.decode()
+
+
+def blank_rows(html):
+    return re.findall(r'<tr class="sheet-blank">\s*<td class="sheet-number">(\d+)</td>', html)
+
+
+def half_day_sheet(staff_client, query=""):
+    url = reverse("registrations-staff:sheet-half-day", args=[TUESDAY, "matin"])
+    return staff_client.get(url + query)
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [("", ["2", "3", "4", "5", "6"]), ("?lignes=2", ["2", "3"]), ("?lignes=0", [])],
+    ids=["five-by-default", "chosen", "none"],
+)
+def test_sheet_ends_with_numbered_blank_rows_for_walk_ins(edition, staff_client, query, expected):
+    factories.RegistrationFactory(edition=edition, last_name="Aubrac")
+
+    html = half_day_sheet(staff_client, query).content.decode()
+
+    assert [row[1] for row in rows(html)] == ["Aubrac"]
+    assert blank_rows(html) == expected
+    assert 'name="lignes"' in html
+
+
+def test_blank_rows_default_is_a_setting(edition, staff_client, settings):
+    settings.SIGNIN_SHEET_BLANK_ROWS = 8
+
+    html = half_day_sheet(staff_client).content.decode()
+
+    assert len(blank_rows(html)) == 8
+    assert "8 lignes libres pour les personnes venues sans inscription" in text(html)
+
+
+@pytest.mark.parametrize(
+    ("value", "error"),
+    [
+        ("abc", "Indiquez un nombre entier de lignes."),
+        ("²", "Indiquez un nombre entier de lignes."),
+        ("-1", "Le nombre de lignes ne peut pas être négatif."),
+        ("100000", "Pas plus de 60 lignes vides par feuille."),
+    ],
+    ids=["letters", "superscript", "negative", "too-many"],
+)
+def test_a_wrong_number_of_blank_rows_is_said_and_the_default_used(
+    edition, staff_client, value, error
+):
+    response = half_day_sheet(staff_client, f"?lignes={value}")
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert f'<p class="invalid-feedback d-block" id="rows-error">{error}</p>' in html.replace(
+        "&#x27;", "'"
+    )
+    assert 'aria-describedby="rows-error"' in html
+    assert len(blank_rows(html)) == 5

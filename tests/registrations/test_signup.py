@@ -61,7 +61,7 @@ def test_journey_from_signup_to_promotion(
     with committed():
         response = client.post(link + "annuler/")
     assert response["Location"] == reverse("registrations:cancelled")
-    assert client.get(link).status_code == 404
+    assert client.get(link).status_code == 410  # « Cette inscription a déjà été annulée »
     statuses = [Seat.objects.get(registration=w).status for w in waiting]
     assert statuses == ["confirmed", "waiting"]
     assert [m.to for m in mail.outbox] == [[waiting[0].email], [camille.email]]

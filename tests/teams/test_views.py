@@ -153,13 +153,32 @@ def test_challenge_team_lists(organiser_client, placed):
     response = organiser_client.get(reverse("teams:team-lists", args=[placed["challenge"].pk]))
 
     page = response.content.decode()
-    assert re.findall(r"<h2[^>]*>(.*?)</h2>", page) == ["Défi A", "Défi B", "Défi C"]
+    assert re.findall(r"<h2[^>]*>(.*?)</h2>", page) == ["Défi A", "Défi B"]
+    assert page.count('<section class="team-sheet"') == 2
     assert table_rows(page) == [
         ["1", "Aubrac", "Alice", "Ville de Mâcon", "1"],
         ["1", "Berger", "Bruno", "Département du Jura", "1"],
-        ["Aucun membre."],
     ]
+    assert "Sans membre, donc sans page imprimée : Défi C." in words(response)
     assert "teams-print.css" in page
+
+
+def test_team_lists_of_teams_all_empty_print_nothing(organiser_client, challenges):
+    run = services.run_challenge_allocation(edition=challenges[0].edition)
+
+    response = organiser_client.get(reverse("teams:team-lists", args=[run.pk]))
+
+    assert 'class="team-sheet"' not in response.content.decode()
+    assert "Aucune équipe n'a de membre : rien à imprimer." in words(response)
+
+
+def test_printouts_never_change_the_case_of_what_they_print():
+    from django.contrib.staticfiles import finders
+
+    for name in ("css/print-sheets.css", "css/teams-print.css"):
+        with open(finders.find(name), encoding="utf-8") as stream:
+            css = stream.read()
+        assert "text-transform" not in re.sub(r"/\*.*?\*/", "", css, flags=re.S), name
 
 
 def test_learning_team_lists_show_each_member_s_challenge_team(organiser_client, placed):
@@ -187,6 +206,9 @@ def test_badges_carry_name_employer_and_both_teams(organiser_client, placed, reg
         "Défi : Défi A Équipe apprenante : 1"
     ).replace("'", "&#x27;")
     assert len(badges) == 10
+    # A non-breaking space: the colon never goes to a line of its own.
+    assert "<dt>Défi\u00a0:</dt>" in badges[0]
+    assert "<dt>Équipe apprenante\u00a0:</dt>" in badges[0]
     assert page.count('<div class="badge-sheet">') == 2
     assert page.count("<h1") == 1
 

@@ -3,25 +3,23 @@
 What identifies a person (names, address, employer, job, needs, personal link) is replaced by
 neutral values; what statistics need (profile, civil-service category, country, meals, seat,
 challenge preferences, presence) is kept. The emails sent to those addresses about the edition
-(the queue keeps a copy of each) are deleted. Registrations already anonymised are left alone,
-so running the command again changes nothing.
+(the queue keeps a copy of each) are deleted, and neither the admin's history nor the other
+emails of the queue name them any more (registrations/forgetting.py). Registrations already
+anonymised are left alone, so running the command again changes nothing.
 """
 
 import calendar
 import datetime
 
-from django.contrib.admin.models import LogEntry
-from django.contrib.contenttypes.models import ContentType
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
-from mailqueue.services import forget_addresses
 from programme import clock
 from programme.models import Edition
+from registrations.forgetting import ANONYMOUS, forget
 from registrations.models import Registration, new_token
 
-ANONYMOUS = "Anonyme"
 BLANKED = ["employer", "job_title", "cadre_emplois", "dietary_needs", "accessibility_needs"]
 UPDATED = ["first_name", "last_name", "email", "token", "public_listing"]
 
@@ -62,15 +60,11 @@ def sent_until(edition):
 @transaction.atomic
 def anonymise(registrations, now, *, edition):
     rows = list(registrations.select_for_update())
-    forget_addresses([r.email for r in rows], created_before=sent_until(edition))
+    # Before neutralising: the admin's history and the queued emails are searched for the names.
+    forget(rows, emails_before=sent_until(edition))
     for registration in rows:
         neutralise(registration, now)
     Registration.objects.bulk_update(rows, [*UPDATED, *BLANKED, "anonymised_at"], batch_size=500)
-    # The admin's history names the person in each entry's label.
-    LogEntry.objects.filter(
-        content_type=ContentType.objects.get_for_model(Registration),
-        object_id__in=[str(r.pk) for r in rows],
-    ).update(object_repr=ANONYMOUS)
     return len(rows)
 
 

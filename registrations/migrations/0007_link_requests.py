@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('programme', '0007_is_parallel_help_for_everyone'),
-        ('registrations', '0005_notice_permissions'),
+        ('registrations', '0006_export_permission'),
     ]
 
     operations = [
