@@ -1,5 +1,7 @@
 """axe-core on every kind of public page and every form, in its error state too."""
 
+import dataclasses
+
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
@@ -28,3 +30,17 @@ def test_page_has_no_wcag_21_aa_violation(visit, kind):
     assert response_status(visit.page) == (404 if kind == "not-found" else 200)
     assert visit.page.locator("h1").count() == 1
     assert axe_violations(visit.page) == ""
+
+
+# The pages whose layout changes most on a phone, audited there with the menu open.
+ON_A_PHONE = ["home", "agenda", "day", "session", "signup", "personal-page", "personal-agenda"]
+
+
+@pytest.mark.parametrize("kind", ON_A_PHONE)
+def test_phone_page_with_its_menu_open_has_no_wcag_21_aa_violation(new_page, visit, kind):
+    phone = dataclasses.replace(visit, page=new_page(viewport={"width": 360, "height": 800}))
+    PAGES[kind](phone)
+    phone.page.get_by_text("Menu", exact=True).click()
+
+    assert phone.page.locator(".site-menu[open]").count() == 1
+    assert axe_violations(phone.page) == ""
