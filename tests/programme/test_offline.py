@@ -49,6 +49,6 @@ def test_the_worker_precaches_the_offline_page_and_falls_back_on_it(client, smal
     page = client.get(reverse("offline-page")).content.decode()
 
     assert f'"{escapejs(reverse("offline-page"))}"' in body
-    assert 'cache.match(OFFLINE)' in body and 'cache.match("/programme/")' not in body
+    assert "cache.match(OFFLINE)" in body and 'cache.match("/programme/")' not in body
     assert "pas enregistrée sur cet appareil" in page
     assert f'href="{reverse("programme:agenda")}"' in page
