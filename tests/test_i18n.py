@@ -122,6 +122,7 @@ PAGES = {
     "mini-conference": lambda c, w: c.get(w["mini_conference"].get_absolute_url()),
     "changes": get("programme:changes"),
     "now": get("programme:now"),
+    "offline": get("offline-page"),
     "accessibility": get("programme:accessibility"),
     "signup": get("registrations:signup"),
     "signup-errors": lambda c, w: c.post(reverse("registrations:signup"), {"email": "x"}),
