@@ -17,6 +17,9 @@
   }
 
   function checkCopy() {
+    if (document.getElementById("saved-pages")) {
+      return;  // the offline page says itself that nothing is saved for this address
+    }
     caches.match("/__programme-version").then(function (hit) {
       return hit ? hit.text() : "";
     }).then(function (latest) {

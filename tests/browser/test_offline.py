@@ -77,5 +77,6 @@ def test_an_unvisited_page_offline_says_it_is_not_saved_and_links_the_saved_ones
     saved.filter(has_text=venue_heading).wait_for()
     assert saved.first.get_attribute("href") == "/programme/"
     assert session.title not in page.content()
+    assert page.locator("#offline-status").is_hidden()  # no « last copy saved » here
     saved.filter(has_text=venue_heading).click()
     assert page.locator("h1").inner_text() == venue_heading
