@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from clunyevent.health import healthz
 from programme.language import set_language
-from programme.offline import manifest, service_worker
+from programme.offline import manifest, offline_page, service_worker
 from programme.pagecache import cacheable
 from programme.sitemaps import sitemaps
 from programme.views import robots_txt
@@ -19,6 +19,7 @@ urlpatterns = [
     path("sitemap.xml", cacheable(sitemap), {"sitemaps": sitemaps}, name="sitemap"),
     path("healthz", healthz, name="healthz"),
     path("sw.js", service_worker, name="service-worker"),
+    path("hors-ligne/", offline_page, name="offline-page"),
     path("manifest.webmanifest", cacheable(manifest), name="manifest"),
     path("langue/<str:language>/", set_language, name="set-language"),
     path("admin/", admin.site.urls),

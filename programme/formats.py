@@ -65,3 +65,21 @@ def time_range(start, end):
     if end is None:
         return gettext("à partir de %(start)s") % {"start": short_time(start)}
     return f"{short_time(start)} – {short_time(end)}"
+
+
+def ordinal(number):
+    """A rank, for a (feminine) position: « 1re », « 2e »; in English « 1st », « 2nd », « 3rd »."""
+    if _is_french():
+        return f"{number}re" if number == 1 else f"{number}e"
+    if 10 <= number % 100 <= 20:
+        return f"{number}th"
+    suffix = {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"
+
+
+def plural_count(number):
+    """The number to give ngettext so that French says « 0 personne » (singular for 0 and 1).
+
+    French is the source language, without a catalogue of its own: for its strings Django's
+    ngettext falls back to English's rule (singular for 1 only)."""
+    return 1 if number == 0 and _is_french() else number

@@ -1,5 +1,13 @@
-"""Language switch by a plain link: it works without JavaScript and keeps public pages free of
-per-visitor form tokens, so they stay cacheable. The choice is remembered in a cookie."""
+"""The visitor's language: the browser's (Accept-Language) until the switcher says otherwise.
+
+The switch is a plain link: it works without JavaScript and keeps public pages free of
+per-visitor form tokens, so they stay cacheable. The choice is remembered in a cookie.
+
+One address serves both languages, by negotiation: answers say `Vary: Accept-Language, Cookie`
+and the page cache keys each copy on language_for(). There are therefore no `<link
+rel="alternate" hreflang>` in the pages' heads: an alternate must be an address that serves
+that language to whoever asks, and ours serve each visitor their own (the set-language link
+only redirects). The switcher's link carries hreflang, which is true of what it leads to."""
 
 from django.conf import settings
 from django.http import Http404, HttpResponseRedirect
@@ -31,12 +39,10 @@ def set_language(request, language):
 
 
 def language_for(request):
-    """French unless the visitor chose English with the switcher: the browser's own language
-    (Accept-Language) is not followed, so the site's default stays French for everyone."""
-    code = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
-    # The codes alone: building a dict would hash every lazy label, at every request.
-    known = any(code == known for known, _ in settings.LANGUAGES)
-    return code if known else settings.LANGUAGE_CODE
+    """The switcher's choice (a cookie) first, then the first language of the browser's
+    Accept-Language that the site speaks (English for a browser that prefers English to
+    French), then French."""
+    return translation.get_language_from_request(request)
 
 
 class LanguageCookieMiddleware:
@@ -49,6 +55,6 @@ class LanguageCookieMiddleware:
         # override() puts the thread's previous language back once the answer is built.
         with translation.override(language):
             response = self.get_response(request)
-        patch_vary_headers(response, ("Cookie",))
+        patch_vary_headers(response, ("Accept-Language", "Cookie"))
         response.headers.setdefault("Content-Language", language)
         return response

@@ -16,7 +16,15 @@ PRECACHED_STATIC = ["bootstrap/css/bootstrap.min.css", "css/site.css", "js/offli
 
 
 def precache_urls():
-    return [static(path) for path in PRECACHED_STATIC] + [reverse("programme:agenda")]
+    pages = [reverse("programme:agenda"), reverse("offline-page")]
+    return [static(path) for path in PRECACHED_STATIC] + pages
+
+
+def offline_page(request):
+    """What the worker shows, offline, for a page never opened on this device: it says so and
+    links to the pages that are saved (offline.js lists them from the worker's cache), rather
+    than another page's copy that would pass for the one asked."""
+    return render(request, "offline/offline.html", {"agenda_url": reverse("programme:agenda")})
 
 
 def service_worker(request):
@@ -26,7 +34,7 @@ def service_worker(request):
     response = render(
         request,
         "offline/sw.js",
-        {"precache": urls, "version": version},
+        {"precache": urls, "version": version, "offline_url": reverse("offline-page")},
         content_type="application/javascript; charset=utf-8",
     )
     response["Cache-Control"] = "no-cache"

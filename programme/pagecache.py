@@ -5,7 +5,8 @@ The middleware serves such pages again to visitors without a session, for GET an
 a query string, as long as the content version is the one they were stored under. A hit costs
 one cache read (the version and the page, together); a new version simply makes the old
 entries unusable, and every entry also expires after TIMEOUT, which bounds the cache and lets
-what depends on the clock alone (a registration window opening) show within minutes.
+what depends on the clock alone show within minutes: a registration window opening or closing
+(the home page's text, the header's « S'inscrire » link), « En ce moment ».
 
 Browsers that accept gzip get a copy compressed once (by GZipMiddleware, below), not at every
 request. A hit answers If-None-Match itself, with Django's get_conditional_response.

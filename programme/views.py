@@ -5,10 +5,9 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.views.generic import DetailView, TemplateView
 
-from . import clock, jsonld
+from . import clock, jsonld, now
 from .current import current_edition, current_edition_or_404
 from .models import Challenge, Day, MiniConference, ProgrammeChange, Session, Venue
-from .schedule import sensible_end
 
 
 class EditionMixin:
@@ -151,7 +150,7 @@ class ChangesView(EditionMixin, TemplateView):
 
 
 class NowView(EditionMixin, TemplateView):
-    """What is on now and next, by venue, during the event; before and after, it says so."""
+    """What is on now and what comes next, said as in the hall; before and after, it says so."""
 
     template_name = "programme/now.html"
 
@@ -160,24 +159,9 @@ class NowView(EditionMixin, TemplateView):
         sessions = list(
             Session.objects.of_edition(self.edition).for_programme().order_by("start", "pk")
         )
-        return super().get_context_data(moment=moment, **happening(sessions, moment), **kwargs)
-
-
-def happening(sessions, moment):
-    """Sessions on now and the next ones, grouped by venue name, and where we are in the event."""
-    current = [s for s in sessions if s.start <= moment < sensible_end(s)]
-    upcoming = [s for s in sessions if s.start > moment]
-    next_start = upcoming[0].start if upcoming else None
-    following = [s for s in upcoming if s.start == next_start]
-    state = "before" if sessions and moment < sessions[0].start else "during"
-    if not upcoming and not current:
-        state = "after"
-    return {
-        "state": state,
-        "current": current,
-        "following": following,
-        "first": sessions[0] if sessions else None,
-    }
+        return super().get_context_data(
+            moment=moment, **now.announcement(sessions, moment), **kwargs
+        )
 
 
 def robots_txt(request):

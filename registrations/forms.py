@@ -63,13 +63,18 @@ class MiniConferenceField(forms.ModelChoiceField):
         return label
 
 
+# How organisers' (French) titles mark an example, as the catalogue's source string does.
+SOURCE_EXAMPLE_MARK = " (exemple)"
+
+
 class ChallengeField(forms.ModelChoiceField):
     def label_from_instance(self, obj):
-        marked = _("%(title)s (exemple)") % {"title": obj.title}
-        # Example titles may already say so (the shipped examples do): say it once.
-        if not obj.is_example or obj.title.endswith(marked.removeprefix(obj.title)):
+        if not obj.is_example:
             return obj.title
-        return marked
+        # Example titles may already say so in French (the shipped examples do): the mark is
+        # said once, in the visitor's language.
+        title = obj.title.removesuffix(SOURCE_EXAMPLE_MARK)
+        return _("%(title)s (exemple)") % {"title": title}
 
 
 class WorkshopChoicesMixin:

@@ -7,10 +7,15 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from programme.formats import plural_count
+
 from .models import Seat
 
 # « presque complet » once a fifth of the seats or fewer are left (at least the last one).
 ALMOST_FULL_SHARE = 0.2
+# « places limitées » only once half of the seats or fewer are left: with more, saying so
+# would be an alarm for nothing (25 seats left of 25 are not « limitées »).
+LIMITED_SHARE = 0.5
 
 
 @dataclass(frozen=True)
@@ -43,7 +48,9 @@ class SeatState:
             return "full"
         if self.left <= max(1, math.ceil(self.capacity * ALMOST_FULL_SHARE)):
             return "almost-full"
-        return "limited"
+        if self.left <= self.capacity * LIMITED_SHARE:
+            return "limited"
+        return "available"
 
     @property
     def label(self):
@@ -51,6 +58,7 @@ class SeatState:
             "full": _("complet — liste d'attente"),
             "almost-full": _("presque complet"),
             "limited": _("places limitées"),
+            "available": _("places disponibles"),
         }[self.code]
 
     @property
@@ -60,7 +68,7 @@ class SeatState:
             return ngettext(
                 "%(count)d personne en liste d'attente",
                 "%(count)d personnes en liste d'attente",
-                self.waiting,
+                plural_count(self.waiting),
             ) % {"count": self.waiting}
         return ngettext(
             "%(left)d place restante sur %(capacity)d",

@@ -123,6 +123,7 @@ PAGES = {
     "mini-conference": lambda c, w: c.get(w["mini_conference"].get_absolute_url()),
     "changes": get("programme:changes"),
     "now": get("programme:now"),
+    "offline": get("offline-page"),
     "accessibility": get("programme:accessibility"),
     "signup": get("registrations:signup"),
     "signup-errors": lambda c, w: c.post(reverse("registrations:signup"), {"email": "x"}),
@@ -270,11 +271,47 @@ def test_catalogue_holds_every_string_of_the_source(tmp_path):
     assert unfinished(po_entries(tmp_path / "locale" / "en" / "LC_MESSAGES" / "django.po")) == []
 
 
-def test_french_is_the_default_whatever_the_browser(client, programme):
-    content = client.get("/", HTTP_ACCEPT_LANGUAGE="en-GB,en;q=0.9").content.decode()
+@pytest.mark.parametrize(
+    ("accept_language", "cookie", "expected"),
+    [
+        ("en-GB,en;q=0.9", None, "en"),
+        ("de-DE,de;q=0.9,en;q=0.5", None, "en"),
+        ("fr-FR,fr;q=0.9,en;q=0.8", None, "fr"),
+        ("fr", None, "fr"),
+        ("de-DE", None, "fr"),
+        ("", None, "fr"),
+        ("en-GB,en;q=0.9", "fr", "fr"),
+        ("fr-FR", "en", "en"),
+    ],
+    ids=[
+        "browser-english",
+        "english-before-french",
+        "browser-french-first",
+        "browser-french",
+        "neither",
+        "no-header",
+        "switcher-french-wins",
+        "switcher-english-wins",
+    ],
+)
+def test_the_browser_language_is_followed_until_the_switcher_says_otherwise(
+    client, programme, accept_language, cookie, expected
+):
+    if cookie:
+        client.cookies[settings.LANGUAGE_COOKIE_NAME] = cookie
 
-    assert '<html lang="fr"' in content
-    assert "Aller au contenu" in content
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE=accept_language)
+
+    content = response.content.decode()
+    assert f'<html lang="{expected}"' in content
+    assert ("Skip to content" if expected == "en" else "Aller au contenu") in content
+    assert response["Content-Language"] == expected
+    assert {"accept-language", "cookie"} <= {v.strip().lower() for v in response["Vary"].split(",")}
+
+
+def test_no_hreflang_alternates_for_one_address_serving_both_languages(client, programme):
+    # Alternates would have to be addresses serving one language; see programme/language.py.
+    assert 'rel="alternate" hreflang' not in client.get("/").content.decode()
 
 
 def test_switch_to_english_is_remembered(client, programme):

@@ -108,6 +108,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "programme.context_processors.current_edition",
                 "programme.context_processors.content_version",
+                "registrations.context_processors.registration_window",
             ],
         },
     },

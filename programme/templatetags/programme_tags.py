@@ -28,6 +28,11 @@ def short_time(value):
     return formats.short_time(value)
 
 
+@register.filter
+def ordinal(value):
+    return formats.ordinal(value) if value else ""
+
+
 @register.simple_tag
 def time_range(start, end):
     return formats.time_range(start, end)

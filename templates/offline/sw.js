@@ -6,6 +6,8 @@ const PRECACHE = [{% for url in precache %}"{{ url|escapejs }}"{% if not forloop
 const KEPT = [/^\/$/, /^\/programme\//, /^\/lieux\//, /^\/mini-conferences\//, /^\/defis\//,
               /^\/inscription\/[A-Za-z0-9_-]{20,}\/(agenda\/)?$/];
 const LATEST = "/__programme-version";
+// Offline, a page never opened here gets this page (precached), never another page's copy.
+const OFFLINE = "{{ offline_url|escapejs }}";
 
 self.addEventListener("install", (event) => {
   event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(PRECACHE)).then(() => self.skipWaiting()));
@@ -58,7 +60,7 @@ self.addEventListener("fetch", (event) => {
           }
           return response;
         })
-        .catch(() => cache.match(request).then((hit) => hit || cache.match("/programme/")))
+        .catch(() => cache.match(request).then((hit) => hit || cache.match(OFFLINE)))
     )
   );
 });

@@ -203,6 +203,7 @@ PAGES = {
     "changes": changes,
     "now": lambda visit: visit.open("programme:now"),
     "now-during-the-event": now_during_the_event,
+    "offline-page": lambda visit: visit.open("offline-page"),
     "accessibility": lambda visit: visit.open("programme:accessibility"),
     "signup": lambda visit: visit.open("registrations:signup"),
     "signup-errors": signup_errors,

@@ -118,7 +118,7 @@ def test_participant_joins_the_waiting_list_of_a_full_mini_conference(
     page.goto(personal_link())
     seat = personal_section(page, "mini-conference")
     expect(seat).to_contain_text("liste d'attente")
-    expect(seat).to_contain_text("position 1 sur la liste d'attente")
+    expect(seat).to_contain_text("1re position sur la liste d'attente")
 
 
 @pytest.fixture

@@ -70,3 +70,24 @@ def test_dated_title_names_the_day_of_the_session():
 
     with translation.override("fr"):
         assert formats.dated_title(lunch) == "mardi 11 juillet — Cocktail déjeunatoire"
+
+
+@pytest.mark.parametrize(
+    ("language", "ranks"),
+    [
+        ("fr", ["1re", "2e", "3e", "11e", "21e"]),
+        ("en", ["1st", "2nd", "3rd", "11th", "21st"]),
+    ],
+)
+def test_ordinal_positions(language, ranks):
+    with translation.override(language):
+        assert [formats.ordinal(n) for n in (1, 2, 3, 11, 21)] == ranks
+
+
+@pytest.mark.parametrize(("language", "expected"), [("fr", "0 personne"), ("en", "0 personnes")])
+def test_zero_takes_the_singular_in_french_only(language, expected):
+    # No catalogue entry: the French source forms, chosen by the language's own rule.
+    with translation.override(language):
+        say = translation.ngettext  # by another name: not a string for the catalogue
+        said = say("%d personne", "%d personnes", formats.plural_count(0)) % 0
+    assert said == expected

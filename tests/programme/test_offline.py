@@ -4,6 +4,7 @@ The offline behaviour itself is exercised in a real browser (tests/browser/test_
 import json
 
 from django.urls import reverse
+from django.utils.html import escapejs
 
 from programme.models import ContentVersion
 from tests import factories
@@ -41,3 +42,13 @@ def test_pages_link_the_manifest_the_worker_and_their_content_version(
     assert version > 1
     assert f'<meta name="programme-version" content="{version}">' in html
     assert 'id="offline-status"' in html and " hidden" in html
+
+
+def test_the_worker_precaches_the_offline_page_and_falls_back_on_it(client, small_programme):
+    body = client.get("/sw.js").content.decode()
+    page = client.get(reverse("offline-page")).content.decode()
+
+    assert f'"{escapejs(reverse("offline-page"))}"' in body
+    assert "cache.match(OFFLINE)" in body and 'cache.match("/programme/")' not in body
+    assert "pas enregistrée sur cet appareil" in page
+    assert f'href="{reverse("programme:agenda")}"' in page

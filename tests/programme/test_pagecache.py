@@ -200,3 +200,20 @@ def test_sessions_stay_in_the_database_and_the_page_cache_needs_redis(redis_url,
     backend, sessions, page_cache = result.stdout.split()
     assert [backend, page_cache] == expected, result.stderr
     assert sessions == "django.contrib.sessions.backends.db"
+
+
+@pytest.mark.parametrize("url", ["/", AGENDA])
+def test_english_and_french_browsers_never_get_each_others_copy(
+    client, small_programme, page_cache, settings, url
+):
+    english = client.get(url, HTTP_ACCEPT_LANGUAGE="en-GB,en;q=0.9")
+    french = client.get(url, HTTP_ACCEPT_LANGUAGE="fr-FR,fr;q=0.9")
+    english_again = client.get(url, HTTP_ACCEPT_LANGUAGE="en")
+    chosen_french = client.get(
+        url, HTTP_ACCEPT_LANGUAGE="en", HTTP_COOKIE=f"{settings.LANGUAGE_COOKIE_NAME}=fr"
+    )
+
+    assert b'<html lang="en"' in english.content and b'<html lang="en"' in english_again.content
+    assert b'<html lang="fr"' in french.content and b'<html lang="fr"' in chosen_french.content
+    assert english_again.content == english.content
+    assert len(page_keys(page_cache)) == 2

@@ -47,7 +47,7 @@ def test_change_of_choices_confirms_what_now_stands(
     lines = body_lines(message)
     assert lines[0] == "Bonjour Camille,"
     assert f"Mini-conférence : {mini_conferences[0]}" in lines
-    assert any("en liste d'attente, en position 2" in line for line in lines)
+    assert any("en liste d'attente, en 2e position" in line for line in lines)
     assert [line for line in lines if line[:2] in ("1.", "2.", "3.")] == [
         f"{rank}. {challenge.title}" for rank, challenge in enumerate(challenges[1:4], start=1)
     ]

@@ -54,7 +54,7 @@ def test_personal_page_shows_position_on_the_waiting_list(client, register, mini
 
     page = words(client.get(url("manage", second_waiting)))
 
-    assert "liste d'attente position 2 sur la liste d'attente" in page
+    assert "liste d'attente 2e position sur la liste d'attente" in page
 
 
 @pytest.mark.parametrize("name", PERSONAL_PAGES)

@@ -12,7 +12,9 @@ from .conftest import words
 @pytest.mark.parametrize(
     ("capacity", "confirmed", "code", "label"),
     [
-        (25, 0, "limited", "places limitées"),
+        (25, 0, "available", "places disponibles"),
+        (25, 12, "available", "places disponibles"),
+        (25, 13, "limited", "places limitées"),
         (25, 19, "limited", "places limitées"),
         (25, 20, "almost-full", "presque complet"),
         (25, 24, "almost-full", "presque complet"),
@@ -32,6 +34,7 @@ def test_seat_state(capacity, confirmed, code, label):
     ("confirmed", "waiting", "detail"),
     [
         (0, 0, "25 places restantes sur 25"),
+        (25, 0, "0 personne en liste d'attente"),
         (24, 0, "1 place restante sur 25"),
         (25, 1, "1 personne en liste d'attente"),
         (25, 3, "3 personnes en liste d'attente"),
@@ -104,3 +107,12 @@ def test_seat_state_of_a_mini_conference_without_annotation(edition, mini_confer
     state = SeatState.of(MiniConference.objects.get(pk=mini_conferences[0].pk))
 
     assert (state.confirmed, state.waiting, state.code) == (2, 1, "full")
+
+
+def test_a_mini_conference_with_every_seat_left_is_not_said_limited(client, programme):
+    mini_conference = MiniConference.objects.of_edition(programme).first()
+
+    page = words(client.get(mini_conference.get_absolute_url()))
+
+    assert "places limitées" not in page
+    assert f"{mini_conference.capacity} places restantes sur {mini_conference.capacity}" in page

@@ -95,7 +95,7 @@ def test_signup_form_lists_meals_and_seat_states(client, signup_data, mini_confe
     page = text(client.get(SIGNUP))
     assert "Lundi 8 juillet 2030, à partir de 19\u00a0h\u00a030" in page
     assert "complet — liste d'attente" in page
-    assert "places limitées (2 places restantes sur 2)" in page
+    assert "places disponibles (2 places restantes sur 2)" in page
     assert "m'inscrire en liste d'attente si la mini-conférence est complète" in page.lower()
 
 
