@@ -61,9 +61,7 @@ def _verbatim_step(tag):
 def _text(text, french):
     parts = ADDRESS.split(text)
     # Odd indices are the addresses the split kept: left as typed.
-    return "".join(
-        part if index % 2 else _words(part, french) for index, part in enumerate(parts)
-    )
+    return "".join(part if index % 2 else _words(part, french) for index, part in enumerate(parts))
 
 
 def _words(text, french):

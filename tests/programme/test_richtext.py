@@ -18,7 +18,11 @@ CASES = [
         "<p>&lt;script&gt;alert(1)&lt;/script&gt; &lt;b&gt;gras&lt;/b&gt;</p>\n",
         "raw-html-escaped",
     ),
-    ("[clic](javascript:alert(1))", "<p>[clic](javascript:alert(1))</p>\n", "javascript-link-dropped"),
+    (
+        "[clic](javascript:alert(1))",
+        "<p>[clic](javascript:alert(1))</p>\n",
+        "javascript-link-dropped",
+    ),
     ("[clic](/admin/)", "<p>[clic](/admin/)</p>\n", "relative-link-dropped"),
     (
         "[site](https://exemple.fr/l'2e) <contact@exemple.fr>",
@@ -27,7 +31,11 @@ CASES = [
         "http-and-mailto-links",
     ),
     ("# Titre\n\nTexte", "<p><strong>Titre</strong></p>\n<p>Texte</p>\n", "heading-demoted"),
-    ("![logo](https://exemple.fr/l.png)", '<p>!<a href="https://exemple.fr/l.png" rel="noopener">logo</a></p>\n', "image-off"),
+    (
+        "![logo](https://exemple.fr/l.png)",
+        '<p>!<a href="https://exemple.fr/l.png" rel="noopener">logo</a></p>\n',
+        "image-off",
+    ),
     ("    indenté", "<p>indenté</p>\n", "indent-is-no-code"),
     ("", "", "empty"),
 ]

@@ -9,19 +9,39 @@ NB = "\u00a0"
 FRENCH = [
     ("l'été", "l’été", "apostrophe"),
     ("Attention : départ", f"Attention{NB}: départ", "colon"),
-    ("Vraiment ? Oui ! Bon ; fin", f"Vraiment{NB}? Oui{NB}! Bon{NB}; fin", "question-bang-semicolon"),
+    (
+        "Vraiment ? Oui ! Bon ; fin",
+        f"Vraiment{NB}? Oui{NB}! Bon{NB}; fin",
+        "question-bang-semicolon",
+    ),
     ("« Cluny »", f"«{NB}Cluny{NB}»", "guillemets-spaced"),
     ("«Cluny»", f"«{NB}Cluny{NB}»", "guillemets-tight"),
-    ("le 1er juillet, la 1re fois, la 1ère fois", "le 1<sup>er</sup> juillet, la 1<sup>re</sup> fois, la 1<sup>re</sup> fois", "first"),
-    ("2e jour, 3ème jour, 4E jour", "2<sup>e</sup> jour, 3<sup>e</sup> jour, 4<sup>e</sup> jour", "ordinals"),
+    (
+        "le 1er juillet, la 1re fois, la 1ère fois",
+        "le 1<sup>er</sup> juillet, la 1<sup>re</sup> fois, la 1<sup>re</sup> fois",
+        "first",
+    ),
+    (
+        "2e jour, 3ème jour, 4E jour",
+        "2<sup>e</sup> jour, 3<sup>e</sup> jour, 4<sup>e</sup> jour",
+        "ordinals",
+    ),
     ("le XXIe siècle", "le XXI<sup>e</sup> siècle", "roman"),
     ("Ce VILLE Le", "Ce VILLE Le", "words-not-ordinals"),
     ("14:30, note: rien", "14:30, note: rien", "colon-without-space-left"),
     ("<script>alert('x')</script>", "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;", "escaped"),
     ("a & b", "a &amp; b", "ampersand"),
-    ("https://exemple.fr/l'été/2e-jour?x=1", "https://exemple.fr/l'été/2e-jour?x=1".replace("'", "&#x27;"), "url"),
+    (
+        "https://exemple.fr/l'été/2e-jour?x=1",
+        "https://exemple.fr/l'été/2e-jour?x=1".replace("'", "&#x27;"),
+        "url",
+    ),
     ("écrire à jean.d'arc@exemple.fr", "écrire à jean.d&#x27;arc@exemple.fr", "email"),
-    (f"l’été{NB}: «{NB}x{NB}» 2<sup>e</sup>", f"l’été{NB}: «{NB}x{NB}» 2&lt;sup&gt;e&lt;/sup&gt;", "already-typographic"),
+    (
+        f"l’été{NB}: «{NB}x{NB}» 2<sup>e</sup>",
+        f"l’été{NB}: «{NB}x{NB}» 2&lt;sup&gt;e&lt;/sup&gt;",
+        "already-typographic",
+    ),
 ]
 ENGLISH = [
     ("l'été : « x » 2e", "l’été : « x » 2e", "no-french-spaces"),
