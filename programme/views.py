@@ -122,6 +122,20 @@ class ChallengeListView(EditionMixin, TemplateView):
         )
 
 
+class ChallengeDetailView(EditionMixin, DetailView):
+    template_name = "programme/challenge_detail.html"
+    context_object_name = "challenge"
+
+    def get_queryset(self):
+        return Challenge.objects.of_edition(self.edition).for_listing()
+
+    def get_context_data(self, **kwargs):
+        # teams builds on programme's models: imported here, not when programme loads.
+        from teams.public import published_team
+
+        return super().get_context_data(team=published_team(self.object), **kwargs)
+
+
 class MiniConferenceListView(EditionMixin, TemplateView):
     template_name = "programme/miniconference_list.html"
 
