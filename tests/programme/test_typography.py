@@ -1,5 +1,6 @@
 import pytest
 from django.template import Context, Template
+from django.urls import reverse
 from django.utils import translation
 
 from programme.typography import typeset_text
@@ -76,3 +77,22 @@ def test_typography_leaves_tags_and_code_of_safe_html_alone():
     with translation.override("fr"):
         rendered = template.render(Context({"value": mark_safe(html)}))
     assert rendered == f"<a href='/l'a'>l’a</a> <code>x : y</code> z{NB}: w"
+
+
+@pytest.mark.parametrize(
+    ("language", "heading"),
+    [
+        ("fr", "<h1>2<sup>e</sup> Université européenne d’été"),
+        ("en", "<h1>2e Université européenne d’été"),
+    ],
+    ids=["french", "english"],
+)
+def test_pages_show_organisers_text_typeset(client, programme, settings, language, heading):
+
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    html = client.get(reverse("programme:home")).content.decode()
+
+    assert heading in html
+    # The page's <title> is plain text: never typeset markup there.
+    title = html.split("<title>", 1)[1].split("</title>", 1)[0]
+    assert "<sup>" not in title and "&lt;sup" not in title
