@@ -47,8 +47,8 @@ def typeset(html):
 
 
 def typeset_text(value):
-    """Plain organisers' text: escaped first, then typeset."""
-    return typeset(conditional_escape(value))
+    """Plain organisers' text: escaped first, then typeset. An empty field shows nothing."""
+    return typeset(conditional_escape("" if value is None else value))
 
 
 def _verbatim_step(tag):

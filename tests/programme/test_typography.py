@@ -69,6 +69,10 @@ def test_typography_idempotent_on_its_own_output(raw):
         assert typeset_text(once) == once
 
 
+def test_typography_shows_nothing_for_an_empty_field():
+    assert typeset_text(None) == ""
+
+
 def test_typography_leaves_tags_and_code_of_safe_html_alone():
     template = Template("{% load programme_tags %}{{ value|typo }}")
     html = "<a href='/l'a'>l'a</a> <code>x : y</code> z : w"
