@@ -127,13 +127,8 @@ class ChallengeDetailView(EditionMixin, DetailView):
     context_object_name = "challenge"
 
     def get_queryset(self):
+        # Its team, once published, comes from the teams app's {% challenge_team %} tag.
         return Challenge.objects.of_edition(self.edition).for_listing()
-
-    def get_context_data(self, **kwargs):
-        # teams builds on programme's models: imported here, not when programme loads.
-        from teams.public import published_team
-
-        return super().get_context_data(team=published_team(self.object), **kwargs)
 
 
 class MiniConferenceListView(EditionMixin, TemplateView):
