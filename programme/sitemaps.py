@@ -2,7 +2,7 @@ from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
 from . import content
-from .models import Day, Edition, MiniConference, Session, Venue
+from .models import Challenge, Day, Edition, MiniConference, Session, Venue
 
 
 def current():
@@ -29,7 +29,7 @@ class StaticPagesSitemap(Sitemap):
 
 
 class ProgrammeSitemap(Sitemap):
-    """Days, sessions, venues and mini-conferences of the edition the site shows."""
+    """Days, sessions, venues, mini-conferences and challenges of the edition the site shows."""
 
     changefreq = "daily"
     priority = 0.6
@@ -44,6 +44,7 @@ class ProgrammeSitemap(Sitemap):
             *Session.objects.of_edition(edition).select_related("day"),
             *Venue.objects.all(),
             *MiniConference.objects.of_edition(edition),
+            *Challenge.objects.of_edition(edition),
         ]
 
     def lastmod(self, item):

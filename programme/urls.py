@@ -49,7 +49,9 @@ urlpatterns = [
     path("lieux/", cacheable(views.VenueListView.as_view()), name="venue-list"),
     path("lieux/<slug:slug>/", cacheable(views.VenueDetailView.as_view()), name="venue-detail"),
     path("defis/", cacheable(views.ChallengeListView.as_view()), name="challenge-list"),
-    # Not cached: they show seats, which change with every sign-up.
+    # Not cached: they show seats, or (a challenge, once its team is published) names of
+    # participants, which change with every sign-up or cancellation without being content.
+    path("defis/<int:pk>/", views.ChallengeDetailView.as_view(), name="challenge-detail"),
     path("mini-conferences/", views.MiniConferenceListView.as_view(), name="miniconference-list"),
     path(
         "mini-conferences/<int:pk>/",

@@ -121,6 +121,15 @@ class ChallengeListView(EditionMixin, TemplateView):
         )
 
 
+class ChallengeDetailView(EditionMixin, DetailView):
+    template_name = "programme/challenge_detail.html"
+    context_object_name = "challenge"
+
+    def get_queryset(self):
+        # Its team, once published, comes from the teams app's {% challenge_team %} tag.
+        return Challenge.objects.of_edition(self.edition).for_listing()
+
+
 class MiniConferenceListView(EditionMixin, TemplateView):
     template_name = "programme/miniconference_list.html"
 

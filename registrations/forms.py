@@ -18,6 +18,7 @@ from programme.formats import long_date, time_range
 from programme.models import Challenge, MiniConference, Session
 
 from . import services
+from .challenge_choices import BY_THEME, GUIDE, ChallengeField, by_theme
 from .models import Registration, Seat
 from .seats import SeatState
 
@@ -63,20 +64,6 @@ class MiniConferenceField(forms.ModelChoiceField):
         return label
 
 
-# How organisers' (French) titles mark an example, as the catalogue's source string does.
-SOURCE_EXAMPLE_MARK = " (exemple)"
-
-
-class ChallengeField(forms.ModelChoiceField):
-    def label_from_instance(self, obj):
-        if not obj.is_example:
-            return obj.title
-        # Example titles may already say so in French (the shipped examples do): the mark is
-        # said once, in the visitor's language.
-        title = obj.title.removesuffix(SOURCE_EXAMPLE_MARK)
-        return _("%(title)s (exemple)") % {"title": title}
-
-
 class WorkshopChoicesMixin:
     """Meals, mini-conference and up to three ranked challenges: for sign-up and for changes."""
 
@@ -98,12 +85,16 @@ class WorkshopChoicesMixin:
                 label=_("M'inscrire en liste d'attente si la mini-conférence est complète"),
             )
         challenges = Challenge.objects.of_edition(edition)
-        for rank in range(1, min(3, challenges.count()) + 1):
-            self.fields[f"challenge_{rank}"] = ChallengeField(
+        listed = challenges.for_listing().order_by(*BY_THEME)
+        self.challenge_guide = by_theme(listed)
+        for rank in range(1, min(3, len(listed)) + 1):
+            field = ChallengeField(
                 queryset=challenges,
                 label=RANK_LABELS[rank],
                 empty_label=_("— Choisissez un défi —"),
             )
+            field.group_by_theme(self.challenge_guide)
+            self.fields[f"challenge_{rank}"] = field
 
     @property
     def rank_fields(self):
@@ -136,8 +127,17 @@ class WorkshopChoicesMixin:
             (_("Mini-conférence"), ["mini_conference", "join_waiting_list"]),
             (_("Défis"), self.rank_fields),
         ]
+        guide = {"challenge_1": [GUIDE]}  # read before the first menu
         return [
-            Fieldset(legend, *[name for name in names if name in self.fields])
+            Fieldset(
+                legend,
+                *[
+                    item
+                    for name in names
+                    if name in self.fields
+                    for item in [*guide.get(name, []), name]
+                ],
+            )
             for legend, names in sections
             if any(name in self.fields for name in names)
         ]

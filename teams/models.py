@@ -85,6 +85,11 @@ class Allocation(models.Model):
         return self.published_at is not None
 
 
+class TeamQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(allocation__published_at__isnull=False)
+
+
 class Team(models.Model):
     allocation = models.ForeignKey(
         Allocation, on_delete=models.CASCADE, related_name="teams", verbose_name=_("répartition")
@@ -99,6 +104,8 @@ class Team(models.Model):
         verbose_name=_("défi"),
         help_text=_("Vide pour une équipe apprenante."),
     )
+
+    objects = TeamQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("équipe")

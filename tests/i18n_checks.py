@@ -4,6 +4,7 @@ translate tag holds. Used by tests/test_i18n.py."""
 
 import ast
 import functools
+import html
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -12,6 +13,9 @@ from django.apps import apps
 from django.conf import settings
 from django.db import models
 from django.template.base import Lexer, TokenType
+from django.utils.html import strip_tags
+
+from programme.typography import typeset_text
 
 ROOT = Path(settings.BASE_DIR)
 CATALOGUE = Path(settings.LOCALE_PATHS[0]) / "en" / "LC_MESSAGES"
@@ -125,7 +129,10 @@ def data_text():
             # values_list() without names would list every field: skip models with no text.
             for row in model.objects.values_list(*names) if names else []:
                 values += [v for v in row if v]
-    return squeeze(" ".join(values))
+    text = squeeze(" ".join(values))
+    # As pages show it: typeset (’ for ', and in French its spaces) at display time.
+    shown = html.unescape(strip_tags(typeset_text(text)))
+    return f"{text} {squeeze(shown)}"
 
 
 def french_left(content):

@@ -119,6 +119,7 @@ PAGES = {
     "venues": get("programme:venue-list"),
     "venue": lambda c, w: c.get(w["venue"].get_absolute_url()),
     "challenges": get("programme:challenge-list"),
+    "challenge": lambda c, w: c.get(Challenge.objects.order_by("pk").first().get_absolute_url()),
     "mini-conferences": get("programme:miniconference-list"),
     "mini-conference": lambda c, w: c.get(w["mini_conference"].get_absolute_url()),
     "changes": get("programme:changes"),

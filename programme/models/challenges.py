@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from .edition import Edition, Person
@@ -114,3 +115,6 @@ class Challenge(models.Model):
 
     def __str__(self):
         return self.title
+
+    def get_absolute_url(self):
+        return reverse("programme:challenge-detail", kwargs={"pk": self.pk})

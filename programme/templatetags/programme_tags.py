@@ -50,3 +50,19 @@ def change_mark(item):
         "added": bool(changes) and all(change.kind == "added" for change in changes),
         "groups": " / ".join(str(group) for group in groups),
     }
+
+
+@register.filter(is_safe=True)
+def typo(value):
+    """Organisers' plain text (titles, names, places) with the page language's typography."""
+    from programme.typography import typeset_text
+
+    return typeset_text(value)
+
+
+@register.filter(is_safe=True)
+def rich_text(value):
+    """Organisers' descriptions: paragraphs, « - » lists and links, raw HTML refused."""
+    from programme.richtext import render
+
+    return render(value)

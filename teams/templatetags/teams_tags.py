@@ -1,6 +1,7 @@
 from django import template
 
 from teams import services
+from teams.public import published_team
 
 register = template.Library()
 
@@ -14,3 +15,9 @@ def personal_teams(registration):
         kind = services.SESSION_KINDS[membership.allocation.kind]
         membership.sessions = [session for session in sessions if session.kind == kind]
     return {"memberships": memberships}
+
+
+@register.inclusion_tag("teams/includes/challenge_team.html")
+def challenge_team(challenge):
+    """A challenge's team on its public page, once published (programme does not know teams)."""
+    return {"team": published_team(challenge)}

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from programme.models import ProgrammeChange, Session, SessionKind
 from registrations import services
+from teams import services as teams
 from tests.browser.signup import fill_signup
 from tests.factories import AttendanceFactory, CallFactory, ProposalFactory, SpeakerFactory
 
@@ -99,6 +100,19 @@ def mini_conference_slot(visit):
 def venue(visit):
     session = sessions_of(visit.edition).filter(venue__isnull=False).first()
     visit.open("programme:venue-detail", session.venue.slug)
+
+
+def session_with_a_list(visit):
+    session = sessions_of(visit.edition).filter(description__contains="\n- ").first()
+    visit.open("programme:session-detail", session.pk)
+
+
+def challenge_with_its_team(visit):
+    """The challenge of the visitor's first choice, once the challenge teams are published."""
+    run = teams.run_challenge_allocation(edition=visit.edition)
+    teams.publish(allocation=run)
+    membership = run.memberships.get(registration=visit.registration)
+    visit.open("programme:challenge-detail", membership.team.challenge_id)
 
 
 def mini_conference(visit):
@@ -198,6 +212,8 @@ PAGES = {
     "venue-list": lambda visit: visit.open("programme:venue-list"),
     "venue": venue,
     "challenges": lambda visit: visit.open("programme:challenge-list"),
+    "challenge": challenge_with_its_team,
+    "session-with-a-list": session_with_a_list,
     "mini-conference-list": lambda visit: visit.open("programme:miniconference-list"),
     "mini-conference": mini_conference,
     "changes": changes,

@@ -9,6 +9,8 @@ ON_THE_PHONE = [
     "agenda",
     "day",
     "session-mini-conferences",
+    "challenges",
+    "challenge",
     "signup",
     "signup-errors",
     "personal-page",

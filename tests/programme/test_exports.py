@@ -180,3 +180,14 @@ def test_calendar_events_are_stamped_with_the_last_edit(client, small_programme,
         factories.VenueFactory()
     stamps = {event["DTSTAMP"].dt for event in events(client.get("/programme.ics"))[0].values()}
     assert stamps == {edited}
+
+
+def test_exports_keep_a_description_as_plain_text(client, programme):
+    session = Session.objects.get(description__contains="\n- Des défis locaux")
+    by_uid, _ = events(client.get(reverse("programme:session-ics", args=[session.pk])))
+    frab = client.get("/schedule.json").content.decode()
+
+    (event,) = by_uid.values()
+    assert "proposés :\n- Des défis locaux" in str(event["DESCRIPTION"])
+    assert "proposés :\\n- Des défis locaux" in frab
+    assert "<li>" not in frab

@@ -4,7 +4,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from programme.models import Day, Edition, MiniConference, Session, Venue
+from programme.models import Challenge, Day, Edition, MiniConference, Session, Venue
 from tests import factories
 from tests.queries import count_queries
 
@@ -31,6 +31,7 @@ def public_urls(edition):
     urls += [s.get_absolute_url() for s in Session.objects.of_edition(edition)]
     urls += [v.get_absolute_url() for v in Venue.objects.all()]
     urls += [m.get_absolute_url() for m in MiniConference.objects.of_edition(edition)]
+    urls += [c.get_absolute_url() for c in Challenge.objects.of_edition(edition)]
     return urls
 
 
