@@ -46,7 +46,8 @@ def test_each_menu_groups_challenges_by_theme(client, edition, themed):
 def test_guide_describes_each_challenge_by_theme_before_the_menus(client, edition, themed):
     html = client.get(reverse("registrations:signup")).content.decode()
 
-    summaries = re.findall(r"<summary>([^<]*)<", html)
+    guide = html[html.index('class="challenge-guide"') :]
+    summaries = re.findall(r"<summary>([^<]*)<", guide)
     assert [s.strip() for s in summaries] == ["Alimentation", "Eau"]
     assert "Du local, s’il vous plaît" in html
     assert "territoire rural" in html
