@@ -249,3 +249,16 @@ PAGES = {
     "proposal-done": lambda visit: visit.open("proposals:done"),
     "speakers": lambda visit: visit.open("speakers:list"),
 }
+
+
+def shown(text):
+    """Organisers' text as a French page shows it (typeset: ’, no-break spaces), as plain text."""
+    from html import unescape
+
+    from django.utils import translation
+    from django.utils.html import strip_tags
+
+    from programme.typography import typeset_text
+
+    with translation.override("fr"):
+        return unescape(strip_tags(typeset_text(text)))

@@ -68,15 +68,16 @@ def test_an_unvisited_page_offline_says_it_is_not_saved_and_links_the_saved_ones
     install_worker(page, url("programme:agenda"))
     page.goto(live_server.url + session.venue.get_absolute_url())
     venue_heading = page.locator("h1").inner_text()
+    venue_title = page.title()  # the offline page names each saved page by its <title>
 
     page.context.set_offline(True)
     page.goto(live_server.url + session.get_absolute_url())  # never opened on this device
 
     assert page.locator("h1").inner_text() == "Cette page n'est pas enregistrée sur cet appareil"
     saved = page.locator("#saved-pages a")
-    saved.filter(has_text=venue_heading).wait_for()
+    saved.filter(has_text=venue_title).wait_for()
     assert saved.first.get_attribute("href") == "/programme/"
     assert session.title not in page.content()
     assert page.locator("#offline-status").is_hidden()  # no « last copy saved » here
-    saved.filter(has_text=venue_heading).click()
+    saved.filter(has_text=venue_title).click()
     assert page.locator("h1").inner_text() == venue_heading
