@@ -13,7 +13,6 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from post_office.models import STATUS, Email
 
-from mailqueue.services import send_due
 from registrations import link_requests
 from registrations.models import LinkRequest, Registration
 
@@ -207,11 +206,3 @@ def test_a_request_that_fails_does_not_hold_the_others(existing, register, clien
 
     assert [m.to for m in mail.outbox] == [[other.email]]
     assert LinkRequest.objects.count() == 0
-
-
-def test_the_mail_worker_answers_the_requests(existing, client):
-    client.post(RESEND, {"email": REGISTERED})
-
-    send_due()
-
-    assert [m.to for m in mail.outbox] == [[REGISTERED]]
