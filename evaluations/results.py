@@ -91,7 +91,7 @@ def question_result(question, counts, texts):
         result.count = len(texts)
         return result
     result.count = sum(counts.values())
-    unit = (WIDTH - LABELS - 60) / max([*counts.values(), 1])
+    unit = (WIDTH - LABELS - 90) / max([*counts.values(), 1])
     for n, label in enumerate(question.option_list, start=1):
         count = counts.get(n, 0)
         share = round(100 * count / result.count) if result.count else 0

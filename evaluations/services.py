@@ -26,10 +26,10 @@ class AlreadyAnswered(Exception):
     """The person has already answered for this session (or the whole event)."""
 
 
-def give_default_questions(sender, instance, created, raw=False, **kwargs):
-    """post_save of Edition: a new edition gets the default questionnaire (not when loading
-    fixtures, which bring their own rows or none)."""
-    if created and not raw:
+def give_default_questions(sender, instance, created, **kwargs):
+    """post_save of Edition: a new edition gets the default questionnaire, one loaded from
+    fixtures too (the programme's fixtures hold no questions)."""
+    if created and not Question.objects.of_edition(instance).exists():
         create_defaults(Question, instance)
 
 
