@@ -4,7 +4,7 @@ from django.core import mail
 
 from evaluations import reminders
 from evaluations.models import DayReminder, Response
-from mailqueue.services import send_due
+from mailqueue import services as mailqueue
 from programme.models import Session
 from tests import factories
 from tests.factories import paris
@@ -22,11 +22,11 @@ def test_the_reminder_goes_once_the_days_sessions_have_ended_once(world, fixed_c
     factories.RegistrationFactory(edition=world.edition, language="en")
 
     fixed_clock(monday_last.end - datetime.timedelta(minutes=1))
-    send_due()
+    reminders.send_due_reminders()
     before = reminders_sent()
     fixed_clock(monday_last.end)
-    send_due()
-    send_due()
+    reminders.send_due_reminders()
+    reminders.send_due_reminders()
 
     assert before == []
     assert len(reminders_sent()) == 2
@@ -49,3 +49,8 @@ def test_nobody_who_has_answered_everything_is_reminded(world, fixed_clock):
 
     assert reminders_sent() == []
     assert DayReminder.objects.count() == 1
+
+
+def test_the_mail_worker_runs_the_reminders_at_each_pass():
+    # send_due() itself closes the test's connection (post-office): its task list is checked.
+    assert reminders.send_due_reminders in mailqueue._before_each_pass
