@@ -25,9 +25,11 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("inscription/", include("registrations.urls")),
     path("organisation/equipes/", include("teams.urls")),
+    path("organisation/evaluations/", include("evaluations.staff_urls")),
     path("organisation/", include("registrations.staff_urls")),
     path("appel-a-propositions/", include("proposals.urls")),
     path("intervenants/", include("proposals.speaker_urls")),
+    path("", include("evaluations.urls")),
     path("", include("programme.urls")),
 ]
 

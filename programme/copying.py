@@ -42,6 +42,16 @@ EDITION_RESET = {
 DATES_TAKEN = "dates-taken"
 # What calendars were told of the source's items: the copies are new items.
 TRACKING_RESET = {"sequence": 0, "changed_at": None}
+# The parts of an edition that apps built on this one keep (the evaluations' questionnaire):
+# callables (source, copy, days) they hand over from their AppConfig.ready(), since this app
+# may not import them.
+_also_copied = []
+
+
+def also_copy(copier):
+    """Have copy_edition call copier(source, copy, days) too, in its transaction."""
+    if copier not in _also_copied:
+        _also_copied.append(copier)
 
 
 def shift_moment(moment, days):
@@ -153,6 +163,8 @@ def copy_edition(edition, *, first_day, name=None, slug=None, number=None):
     copy_challenges(edition, copy, days)
     for day in edition.days.order_by("date"):
         copy_day(day, checked_save(clone(day, days, edition=copy)), days)
+    for copier in _also_copied:
+        copier(edition, copy, days)
     return copy
 
 

@@ -51,6 +51,15 @@ TOOLS = (
         "teams.view_allocation",
     ),
     Tool(
+        _("Évaluations"),
+        _(
+            "Les réponses anonymes aux évaluations, séance par séance et pour l’ensemble : "
+            "répartition et moyenne de chaque question, commentaires, export CSV."
+        ),
+        "evaluations-staff:results",
+        "evaluations.view_results",
+    ),
+    Tool(
         _("Exports des inscriptions"),
         _(
             "Les inscriptions en tableur (CSV ou XLSX), pour le traiteur, l’accueil ou les "

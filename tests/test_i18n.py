@@ -30,6 +30,7 @@ from tests.i18n_checks import (
 
 SOURCES = [
     "clunyevent",
+    "evaluations",
     "mailqueue",
     "programme",
     "proposals",
@@ -141,6 +142,7 @@ PAGES = {
     "delete": personal("registrations:delete"),
     "personal-agenda": personal("registrations:personal-programme"),
     "certificate": personal("registrations:certificate"),
+    "evaluation": personal("evaluations:evaluate"),
     "cancelled": get("registrations:cancelled"),
     "deleted": get("registrations:deleted"),
     "not-found": lambda c, w: c.get("/cette-page-n-existe-pas/"),

@@ -24,7 +24,7 @@ from registrations.resources import RegistrationResource
 from teams import services as teams
 from tests import factories
 
-ORGANISER_NAMESPACES = {"registrations-staff", "teams"}
+ORGANISER_NAMESPACES = {"registrations-staff", "teams", "evaluations-staff"}
 # Django's own admin pages check the model permissions themselves: the pages the project adds
 # to the admin (its get_urls) are the ones to check here.
 DJANGO_ADMIN_PAGES = {"changelist", "add", "change", "delete", "history"}
@@ -68,6 +68,8 @@ TOOLS = {
     "teams:unpublish": (lambda world: [world.allocation.pk], [("post", {})]),
     "teams:team-lists": (lambda world: [world.allocation.pk], [("get", None)]),
     "teams:badges": (None, [("get", None)]),
+    "evaluations-staff:results": (None, [("get", None)]),
+    "evaluations-staff:results-csv": (None, [("get", None)]),
     "admin:registrations_registration_export": (
         None,
         [("get", None), ("post", EXPORT)],
@@ -182,6 +184,7 @@ def send(client, name, method, data, world):
 def snapshot():
     """Every row the site keeps, but the sessions (a login writes one)."""
     labels = ["auth", "programme", "registrations", "teams", "proposals", "post_office"]
+    labels += ["evaluations"]
     return {
         model._meta.label: serializers.serialize("python", model.objects.order_by("pk"))
         for label in labels

@@ -34,6 +34,8 @@ LAYERS = {
     "registrations": {"programme", "mailqueue"},
     "teams": {"programme", "registrations", "mailqueue"},
     "proposals": {"programme", "registrations", "mailqueue"},
+    # Evaluations read each person's programme (registrations) and send through the queue.
+    "evaluations": {"programme", "registrations", "mailqueue"},
 }
 
 

@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "registrations",
     "teams",
     "proposals",
+    "evaluations",
 ]
 
 MIDDLEWARE = [
@@ -249,6 +250,13 @@ PAGE_CACHE_ENABLED = bool(REDIS_URL) and env_bool("DJANGO_PAGE_CACHE", True)
 # Days during which a session changed after publication is marked « modifié le … » on the
 # pages and in the personal programme.
 CHANGE_MARK_DAYS = int(os.environ.get("DJANGO_CHANGE_MARK_DAYS", "7"))
+
+# Evaluations: a session opens for its evaluation so many minutes before its end; the
+# questionnaire closes so many days after the last day; no result is shown for fewer answers
+# than EVALUATION_MIN_ANSWERS (a small group would be recognisable).
+EVALUATION_OPENS_MINUTES_BEFORE_END = int(os.environ.get("DJANGO_EVALUATION_OPENS_MINUTES", "10"))
+EVALUATION_CLOSES_DAYS_AFTER = int(os.environ.get("DJANGO_EVALUATION_CLOSES_DAYS", "30"))
+EVALUATION_MIN_ANSWERS = int(os.environ.get("DJANGO_EVALUATION_MIN_ANSWERS", "5"))
 
 # Change notices: changes made within this many minutes of each other are gathered into one
 # email per participant concerned, sent once the programme has been quiet for that long.

@@ -163,6 +163,15 @@ def resend_sent(visit):
     visit.submit()
 
 
+def evaluation(visit):
+    # After the last day: every session of the participant is open for evaluation.
+    after = timezone.make_aware(
+        datetime.datetime.combine(visit.edition.end_date, datetime.time(23))
+    )
+    visit.monkeypatch.setattr("programme.clock.now", lambda: after)
+    visit.open("evaluations:evaluate", visit.registration.token)
+
+
 def personal(name):
     return lambda visit: visit.open(name, visit.registration.token)
 
@@ -237,6 +246,7 @@ PAGES = {
     "deleted": after_confirming("registrations:delete"),
     "personal-agenda": personal("registrations:personal-programme"),
     "certificate": personal("registrations:certificate"),
+    "evaluation": evaluation,
     "privacy": lambda visit: visit.open("registrations:privacy"),
     "participants": lambda visit: visit.open("registrations:public-list"),
     "not-found": not_found,

@@ -17,18 +17,20 @@ ON_THE_PHONE = [
     "change",
     "change-errors",
     "personal-agenda",
+    "evaluation",
     "proposal-form",
 ]
 
 
 @pytest.fixture
-def phone(new_page, url, edition):
+def phone(new_page, url, edition, monkeypatch):
     return Visit(
         page=new_page(viewport=PHONE, is_mobile=True, has_touch=True),
         url=url,
         edition=edition,
         registration=register_someone(edition),
         proposal=propose(edition),
+        monkeypatch=monkeypatch,
     )
 
 
