@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods
 from programme.current import current_edition_or_404
 
 from . import link_requests, services
+from .corrections import CorrectionForm
 from .exceptions import (
     DuplicateRegistration,
     EditionFull,
@@ -23,6 +24,7 @@ from .exceptions import (
 )
 from .forms import HONEYPOT, ChoicesForm, ResendLinkForm, SignupForm
 from .models import Registration, Seat
+from .next_step import next_step
 from .personal_programme import by_day, ics_calendar, notes_for, personal_items
 from .ratelimit import limit_posts
 from .seats import waiting_position
@@ -162,7 +164,25 @@ def personal_context(registration):
 @never_cache
 @personal_link
 def manage(request, registration):
-    return render(request, "registrations/manage.html", personal_context(registration))
+    items = items_for(registration)
+    context = personal_context(registration)
+    context.update(next_step=next_step(items), days=by_day(items))
+    return render(request, "registrations/manage.html", context)
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+@personal_link
+def correct(request, registration):
+    """« Corriger mes informations »: a repeated identical POST changes nothing the second time
+    and lands on the same page, with the same message."""
+    form = CorrectionForm(request.POST if request.method == "POST" else None, instance=registration)
+    if form.is_bound and form.is_valid():
+        form.save()
+        messages.success(request, _("Vos informations sont enregistrées."))
+        return redirect(registration)
+    context = {"form": form, "registration": registration, "edition": registration.edition}
+    return render(request, "registrations/correct.html", context)
 
 
 @never_cache
