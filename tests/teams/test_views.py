@@ -9,7 +9,6 @@ from django.urls import reverse
 from programme.models import Session, SessionKind
 from teams import services
 from teams.models import Allocation
-
 from tests import factories
 
 from .conftest import words
@@ -236,7 +235,8 @@ def test_published_teams_are_shown_on_the_personal_page(client, placed):
     teams = text.split("Mes équipes")[1].split("Repas et soirées")[0]
     assert teams.startswith(" Équipe défi Défi A")
     assert (
-        "Équipe apprenante n° 1 Avec : Bruno Berger Où et quand vous vous retrouvez : Mardi 9 juillet 2030, 17 h 30 – 18 h 30"
+        "Équipe apprenante n° 1 Avec : Bruno Berger Où et quand vous vous retrouvez : "
+        "Mardi 9 juillet 2030, 17 h 30 – 18 h 30"
         in teams.replace("\u00a0", " ")
     )
     assert "annoncées ici" not in teams
