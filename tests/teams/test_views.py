@@ -236,8 +236,7 @@ def test_published_teams_are_shown_on_the_personal_page(client, placed):
     assert teams.startswith(" Équipe défi Défi A")
     assert (
         "Équipe apprenante n° 1 Avec : Bruno Berger Où et quand vous vous retrouvez : "
-        "Mardi 9 juillet 2030, 17 h 30 – 18 h 30"
-        in teams.replace("\u00a0", " ")
+        "Mardi 9 juillet 2030, 17 h 30 – 18 h 30" in teams.replace("\u00a0", " ")
     )
     assert "annoncées ici" not in teams
 
