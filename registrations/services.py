@@ -32,6 +32,7 @@ from .models import ChallengePreference, Registration, Seat
 
 NOT_YET_OPEN, OPEN, CLOSED = "not-yet-open", "open", "closed"
 UNIQUE_EMAIL_CONSTRAINT = "one_registration_per_email_per_edition"
+DOUBLE_TAP_SECONDS = 60
 
 
 def registration_window(edition, *, now=None):
@@ -62,8 +63,10 @@ def register(*, edition, data, meals, mini_conference, join_waiting_list, challe
         _check_edition_capacity(edition)
         try:
             registration = _create_registration(edition, data)
-        except DuplicateRegistration:
-            _check_seat_as_for_a_newcomer(mini_conference, join_waiting_list)
+        except DuplicateRegistration as duplicate:
+            # The seat a newcomer would get: the thank-you page says the same as for one.
+            seat_status = _check_seat_as_for_a_newcomer(mini_conference, join_waiting_list)
+            duplicate.seat_status = seat_status
             raise
         registration.meals.set(meals)
         if mini_conference is not None:
@@ -141,15 +144,24 @@ def promote_waiting(*, mini_conference, request=None):
     return promoted
 
 
-def tell_already_registered(*, edition, email, request=None):
+def tell_already_registered(*, edition, email, data=None, request=None):
     """Someone signed up again with the address of an active registration: its owner is sent
     their personal link (queued), saying so, and nothing else changes. The person who signed up
     sees the page of a new sign-up: the form never tells whether an address is registered."""
     registration = (
         Registration.objects.active().of_edition(edition).filter(email__iexact=email).first()
     )
-    if registration is not None:
+    if registration is not None and not is_double_tap(registration, data):
         emails.signup_again_message(registration, request=request).send()
+
+
+def is_double_tap(registration, data, *, within=DOUBLE_TAP_SECONDS):
+    """The same form sent again moments after it registered (two taps on « Envoyer », a
+    resubmission): the person's own, already answered by the confirmation, not someone else
+    trying their address. Emails only: the pages answer the same either way."""
+    recent = (clock.now() - registration.created_at).total_seconds() <= within
+    same = all(getattr(registration, name) == value for name, value in (data or {}).items())
+    return bool(data) and recent and same
 
 
 def send_confirmation(*, registration, request=None):
@@ -184,11 +196,13 @@ def _create_registration(edition, data):
 
 
 def _check_seat_as_for_a_newcomer(mini_conference, join_waiting_list):
-    """Raise MiniConferenceFull where a new registration would meet it. What the check changes
-    (promotions) is rolled back with the transaction of the duplicate it runs for."""
-    if mini_conference is not None:
-        locked = _lock_mini_conferences([mini_conference.pk])[mini_conference.pk]
-        _status_for_newcomer(locked, join_waiting_list)
+    """The seat status a new registration would get (None without a mini-conference), or raise
+    MiniConferenceFull where it would meet it. What the check changes (promotions) is rolled
+    back with the transaction of the duplicate it runs for."""
+    if mini_conference is None:
+        return None
+    locked = _lock_mini_conferences([mini_conference.pk])[mini_conference.pk]
+    return _status_for_newcomer(locked, join_waiting_list)[0]
 
 
 def _set_preferences(registration, challenges):
