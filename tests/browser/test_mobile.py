@@ -12,6 +12,9 @@ ON_THE_PHONE = [
     "signup",
     "signup-errors",
     "personal-page",
+    "personal-page-during-the-event",
+    "correct",
+    "correct-errors",
     "change",
     "change-errors",
     "personal-agenda",
@@ -20,13 +23,14 @@ ON_THE_PHONE = [
 
 
 @pytest.fixture
-def phone(new_page, url, edition):
+def phone(new_page, url, edition, monkeypatch):
     return Visit(
         page=new_page(viewport=PHONE, is_mobile=True, has_touch=True),
         url=url,
         edition=edition,
         registration=register_someone(edition),
         proposal=propose(edition),
+        monkeypatch=monkeypatch,
     )
 
 
