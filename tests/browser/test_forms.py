@@ -52,7 +52,7 @@ def test_signup_works_with_the_keyboard_alone(page, url, edition):
         else:
             page.keyboard.type(keys)
 
-    expect(page.locator("h1")).to_have_text("Votre inscription est enregistrée")
+    expect(page.locator("h1")).to_have_text("Merci pour votre inscription")
     registration = Registration.objects.get(email="camille.bernard@example.org")
     assert registration.seat.mini_conference.number == 1
     assert registration.challenge_preferences.values("challenge").distinct().count() == 3

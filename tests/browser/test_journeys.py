@@ -73,7 +73,7 @@ def test_participant_signs_up_changes_mini_conference_and_cancels(
 
     fill_signup(page, mini_conference=1)
     page.get_by_role("button", name="Envoyer mon inscription").click()
-    expect(page.locator("h1")).to_have_text("Votre inscription est enregistrée")
+    expect(page.locator("h1")).to_have_text("Merci pour votre inscription")
     expect(page.get_by_role("status")).to_contain_text("camille.bernard@example.org")
 
     page.goto(personal_link())
@@ -113,7 +113,7 @@ def test_participant_joins_the_waiting_list_of_a_full_mini_conference(
     page.check("#id_join_waiting_list")
     page.check("#id_consent")
     page.get_by_role("button", name="Envoyer mon inscription").click()
-    expect(page.locator("h1")).to_have_text("Votre inscription est enregistrée")
+    expect(page.locator("h1")).to_have_text("Merci pour votre inscription")
 
     page.goto(personal_link())
     seat = personal_section(page, "mini-conference")
