@@ -10,7 +10,7 @@ from registrations.models import Seat
 
 from .test_address_privacy import ADDRESSES, REGISTERED, SIGNUP, answer
 
-WAITING = "Vous avez demandé la liste d’attente de la mini-conférence"
+WAITING = "Vous avez demandé la liste d’attente de"
 
 
 @pytest.fixture
