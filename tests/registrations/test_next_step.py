@@ -23,7 +23,7 @@ def page(client, registration):
 
 
 def next_step(response):
-    section = re.search(r'<section class="next-step".*?</section>', text(response), re.S)
+    section = re.search(r'<section class="next-step[^"]*".*?</section>', text(response), re.S)
     return " ".join(re.sub(r"<[^>]+>", " ", section.group(0)).split()).replace("\u00a0", " ")
 
 

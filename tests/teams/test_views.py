@@ -222,7 +222,7 @@ def personal_page(client, registration):
 def test_unpublished_teams_are_invisible_to_participants(client, placed):
     text = personal_page(client, placed["alice"])
 
-    assert "Défi A" not in text.split("Mes équipes")[1]
+    assert "Défi A" not in text.split("Mes équipes")[1].split("Défis choisis")[0]
     assert "Les équipes défis et les équipes apprenantes sont annoncées ici" in text
 
 
