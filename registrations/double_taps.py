@@ -8,18 +8,23 @@ first one led to, never on an error or the dead-link page.
 - Erasure: the second POST finds no registration. The browser that erased it remembers a hash
   of the link (its session), so it, and only it, gets the « données supprimées » page again;
   any other visitor of a dead link gets the dead-link page, which tells nothing more.
-- Sign-up: see views.submit_signup (a duplicate address gets the page of a new sign-up).
+- Sign-up: a duplicate address gets the page of a new sign-up (views.submit_signup), and
+  the same data again within a minute is no « someone tried » email (is_double_tap).
 """
 
 import hashlib
 
 from django.shortcuts import redirect
 
+from programme import clock
+
 from .exceptions import RegistrationCancelled, RegistrationGone
 from .models import Registration
 
 DELETED_KEY = "registrations:deleted_links"
 REMEMBERED = 5  # Links erased from this browser that it still recognises.
+# A sign-up repeated within this time with the same data is the person's own double tap.
+DOUBLE_TAP_SECONDS = 60
 
 
 def _digest(token):
@@ -47,3 +52,12 @@ def repeated_delete(request, token, gone):
         remember_deleted(request, token)
         return redirect("registrations:deleted")
     return None
+
+
+def is_double_tap(registration, data, *, within=DOUBLE_TAP_SECONDS):
+    """The same form sent again moments after it registered (two taps on « Envoyer », a
+    resubmission): the person's own, already answered by the confirmation, not someone else
+    trying their address. Emails only: the pages answer the same either way."""
+    recent = (clock.now() - registration.created_at).total_seconds() <= within
+    same = all(getattr(registration, name) == value for name, value in (data or {}).items())
+    return bool(data) and recent and same

@@ -19,7 +19,7 @@ from django.db import IntegrityError, transaction
 from programme import clock
 from programme.models import Edition, MiniConference
 
-from . import emails, forgetting
+from . import double_taps, emails, forgetting
 from .exceptions import (
     DuplicateRegistration,
     EditionFull,
@@ -32,7 +32,6 @@ from .models import ChallengePreference, Registration, Seat
 
 NOT_YET_OPEN, OPEN, CLOSED = "not-yet-open", "open", "closed"
 UNIQUE_EMAIL_CONSTRAINT = "one_registration_per_email_per_edition"
-DOUBLE_TAP_SECONDS = 60
 
 
 def registration_window(edition, *, now=None):
@@ -151,17 +150,8 @@ def tell_already_registered(*, edition, email, data=None, request=None):
     registration = (
         Registration.objects.active().of_edition(edition).filter(email__iexact=email).first()
     )
-    if registration is not None and not is_double_tap(registration, data):
+    if registration is not None and not double_taps.is_double_tap(registration, data):
         emails.signup_again_message(registration, request=request).send()
-
-
-def is_double_tap(registration, data, *, within=DOUBLE_TAP_SECONDS):
-    """The same form sent again moments after it registered (two taps on « Envoyer », a
-    resubmission): the person's own, already answered by the confirmation, not someone else
-    trying their address. Emails only: the pages answer the same either way."""
-    recent = (clock.now() - registration.created_at).total_seconds() <= within
-    same = all(getattr(registration, name) == value for name, value in (data or {}).items())
-    return bool(data) and recent and same
 
 
 def send_confirmation(*, registration, request=None):
