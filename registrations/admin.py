@@ -21,7 +21,7 @@ from programme.models import MiniConference
 from . import services
 from .admin_meals import MealDayFilter, MealFilter, meal_field_options
 from .exceptions import RegistrationGone
-from .models import Attendance, ChallengePreference, Registration, Seat
+from .models import Attendance, ChallengePreference, Registration, RegistrationChange, Seat
 from .resources import ColumnNamesExportForm, ExcelCSV, RegistrationResource
 
 
@@ -92,6 +92,29 @@ def report_queued(request, count):
     )
 
 
+class RegistrationChangeInline(admin.TabularInline):
+    """The corrections the participant made themselves: read-only, the history as it happened."""
+
+    model = RegistrationChange
+    extra = 0
+    fields = readonly_fields = ["at", "field_label", "old", "new"]
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_view_permission(self, request, obj=None):
+        # Whoever may see the registration sees its history: no separate permission to grant.
+        return request.user.has_perm("registrations.view_registration")
+
+    @admin.display(description=_("champ"))
+    def field_label(self, obj):
+        return obj.field_label
+
+
 @admin.register(Registration)
 class RegistrationAdmin(ExportActionMixin, EmailStateAdminMixin, admin.ModelAdmin):
     resource_classes = [RegistrationResource]
@@ -124,7 +147,7 @@ class RegistrationAdmin(ExportActionMixin, EmailStateAdminMixin, admin.ModelAdmi
     date_hierarchy = "created_at"
     list_select_related = ["seat__mini_conference"]
     readonly_fields = ["created_at", "updated_at", "cancelled_at", "anonymised_at"]
-    inlines = [SeatInline, ChallengePreferenceInline, AttendanceInline]
+    inlines = [SeatInline, ChallengePreferenceInline, AttendanceInline, RegistrationChangeInline]
     actions = ["resend_confirmation", "cancel_registrations", "promote_waiting"]
 
     class Media:

@@ -24,7 +24,7 @@ from django.db.models import Q
 
 from mailqueue.services import forget_addresses, redact
 
-from .models import Registration
+from .models import Registration, RegistrationChange
 
 ANONYMOUS = "Anonyme"
 # Registrations handled per query: each brings a few OR terms, and SQLite refuses a WHERE
@@ -51,6 +51,8 @@ def forget(registrations, *, emails_before=None):
         for entry in entries_naming(texts, forgotten):
             scrub(entry, pattern)
         redact(texts, replacement=ANONYMOUS, created_before=emails_before)
+    # The corrections hold earlier names and needs: read above for the mentions, gone now.
+    RegistrationChange.objects.filter(registration__in=forgotten).delete()
     forget_addresses([r.email for r in registrations], created_before=emails_before)
 
 
@@ -62,7 +64,16 @@ def mentions(registration):
     texts |= set(
         entries_about(Registration, [registration.pk]).values_list("object_repr", flat=True)
     )
+    texts |= earlier_names(registration)
     return {text for text in texts if len(text.strip()) >= SHORTEST_MENTION}
+
+
+def earlier_names(registration):
+    """« Prénom Nom » under the names the person had before correcting them."""
+    history = RegistrationChange.objects.filter(registration=registration)
+    first = {registration.first_name} | {c.old for c in history if c.field == "first_name"}
+    last = {registration.last_name} | {c.old for c in history if c.field == "last_name"}
+    return {f"{f} {la}" for f in first for la in last}
 
 
 def as_pattern(texts):

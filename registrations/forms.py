@@ -252,8 +252,11 @@ class SignupForm(PlainTextMixin, WorkshopChoicesMixin, forms.ModelForm):
         self.clean_distinct_challenges()
         return cleaned
 
+    def registration_data(self):
+        return {name: self.cleaned_data[name] for name in self.Meta.fields}
+
     def save(self, commit=True, *, request=None):
-        data = {name: self.cleaned_data[name] for name in self.Meta.fields}
+        data = self.registration_data()
         # Later emails (promotion, organisers' resend) speak the language used to sign up.
         data["language"] = translation.get_language() or settings.LANGUAGE_CODE
         return services.register(edition=self.edition, data=data, request=request, **self.choices())

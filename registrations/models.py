@@ -286,3 +286,32 @@ class NoticeRound(models.Model):
 
     def __str__(self):
         return f"{self.edition} — {self.opened_at:%Y-%m-%d %H:%M}"
+
+
+class RegistrationChange(models.Model):
+    """One correction the participant made to their details from the personal page: the
+    registration's history, shown to organisers in the admin. Erasure deletes it with the
+    person's other data (forgetting.forget)."""
+
+    registration = models.ForeignKey(
+        Registration,
+        on_delete=models.CASCADE,
+        related_name="history",
+        verbose_name=_("inscription"),
+    )
+    field = models.CharField(_("champ"), max_length=50)
+    old = models.TextField(_("ancienne valeur"), blank=True)
+    new = models.TextField(_("nouvelle valeur"), blank=True)
+    at = models.DateTimeField(_("modifié le"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("correction")
+        verbose_name_plural = _("corrections par la personne inscrite")
+        ordering = ["at", "pk"]
+
+    def __str__(self):
+        return f"{self.field_label}"
+
+    @property
+    def field_label(self):
+        return Registration._meta.get_field(self.field).verbose_name

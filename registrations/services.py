@@ -19,7 +19,7 @@ from django.db import IntegrityError, transaction
 from programme import clock
 from programme.models import Edition, MiniConference
 
-from . import emails, forgetting
+from . import double_taps, emails, forgetting
 from .exceptions import (
     DuplicateRegistration,
     EditionFull,
@@ -62,8 +62,10 @@ def register(*, edition, data, meals, mini_conference, join_waiting_list, challe
         _check_edition_capacity(edition)
         try:
             registration = _create_registration(edition, data)
-        except DuplicateRegistration:
-            _check_seat_as_for_a_newcomer(mini_conference, join_waiting_list)
+        except DuplicateRegistration as duplicate:
+            # The seat a newcomer would get: the thank-you page says the same as for one.
+            seat_status = _check_seat_as_for_a_newcomer(mini_conference, join_waiting_list)
+            duplicate.seat_status = seat_status
             raise
         registration.meals.set(meals)
         if mini_conference is not None:
@@ -141,14 +143,14 @@ def promote_waiting(*, mini_conference, request=None):
     return promoted
 
 
-def tell_already_registered(*, edition, email, request=None):
+def tell_already_registered(*, edition, email, data=None, request=None):
     """Someone signed up again with the address of an active registration: its owner is sent
     their personal link (queued), saying so, and nothing else changes. The person who signed up
     sees the page of a new sign-up: the form never tells whether an address is registered."""
     registration = (
         Registration.objects.active().of_edition(edition).filter(email__iexact=email).first()
     )
-    if registration is not None:
+    if registration is not None and not double_taps.is_double_tap(registration, data):
         emails.signup_again_message(registration, request=request).send()
 
 
@@ -184,11 +186,13 @@ def _create_registration(edition, data):
 
 
 def _check_seat_as_for_a_newcomer(mini_conference, join_waiting_list):
-    """Raise MiniConferenceFull where a new registration would meet it. What the check changes
-    (promotions) is rolled back with the transaction of the duplicate it runs for."""
-    if mini_conference is not None:
-        locked = _lock_mini_conferences([mini_conference.pk])[mini_conference.pk]
-        _status_for_newcomer(locked, join_waiting_list)
+    """The seat status a new registration would get (None without a mini-conference), or raise
+    MiniConferenceFull where it would meet it. What the check changes (promotions) is rolled
+    back with the transaction of the duplicate it runs for."""
+    if mini_conference is None:
+        return None
+    locked = _lock_mini_conferences([mini_conference.pk])[mini_conference.pk]
+    return _status_for_newcomer(locked, join_waiting_list)[0]
 
 
 def _set_preferences(registration, challenges):

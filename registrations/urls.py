@@ -24,6 +24,7 @@ urlpatterns = [
     # The token is the only key to a registration; 43 URL-safe characters (see new_token).
     path("<slug:token>/", views.manage, name="manage"),
     path("<slug:token>/modifier/", views.change, name="change"),
+    path("<slug:token>/corriger/", views.correct, name="correct"),
     path("<slug:token>/agenda/", views.personal_programme, name="personal-programme"),
     path("<slug:token>/agenda.ics", views.personal_calendar, name="personal-calendar"),
     path("<slug:token>/annuler/", views.cancel, name="cancel"),

@@ -1,6 +1,6 @@
 """The participant's pages: sign-up, personal page reached by its link, privacy, public list."""
 
-from functools import wraps
+from functools import partial, wraps
 
 from django.contrib import messages
 from django.http import HttpResponse
@@ -12,7 +12,8 @@ from django.views.decorators.http import require_http_methods
 
 from programme.current import current_edition_or_404
 
-from . import link_requests, services
+from . import double_taps, link_requests, services
+from .corrections import CorrectionForm
 from .exceptions import (
     DuplicateRegistration,
     EditionFull,
@@ -23,12 +24,15 @@ from .exceptions import (
 )
 from .forms import HONEYPOT, ChoicesForm, ResendLinkForm, SignupForm
 from .models import Registration, Seat
+from .next_step import next_step
 from .personal_programme import by_day, ics_calendar, notes_for, personal_items
 from .ratelimit import limit_posts
 from .seats import waiting_position
 
 # The address the browser just signed up with, for the thanks page: only what it typed itself.
 SESSION_KEY = "registrations:signup_email"
+# The mini-conference whose waiting list the browser just asked for, for the same page.
+WAITING_KEY = "registrations:signup_waiting_for"
 
 
 def signup_blocker(edition):
@@ -57,32 +61,52 @@ def signup(request):
         return redirect("registrations:done")  # A robot: silently discarded.
     form = SignupForm(request.POST if request.method == "POST" else None, edition=edition)
     if form.is_bound and form.is_valid():
-        email = form.cleaned_data["email"]
-        try:
-            form.save(request=request)
-        except MiniConferenceFull as error:
-            form.add_error("mini_conference", str(error.message))
-        except DuplicateRegistration:
-            # The answer of a new sign-up: whether an address is registered stays unknown.
-            services.tell_already_registered(edition=edition, email=email, request=request)
-            return thanks(request, email)
-        except (RegistrationClosed, EditionFull):
-            return render_unavailable(request, edition, signup_blocker(edition) or "full")
-        else:
-            return thanks(request, email)
+        return submit_signup(request, form, edition)
     return render(request, "registrations/signup.html", {"form": form, "edition": edition})
 
 
-def thanks(request, email):
+def submit_signup(request, form, edition):
+    """A double tap or a resubmission is a duplicate of the registration the first one made:
+    it gets the same redirect and page, and exactly one registration exists."""
+    email = form.cleaned_data["email"]
+    mini_conference = form.cleaned_data.get("mini_conference")
+    try:
+        registration = form.save(request=request)
+    except MiniConferenceFull as error:
+        form.add_error("mini_conference", str(error.message))
+        return render(request, "registrations/signup.html", {"form": form, "edition": edition})
+    except DuplicateRegistration as duplicate:
+        # The answer of a new sign-up: whether an address is registered stays unknown.
+        data = form.registration_data()
+        services.tell_already_registered(edition=edition, email=email, data=data, request=request)
+        return thanks(request, email, mini_conference, duplicate.seat_status)
+    except (RegistrationClosed, EditionFull):
+        return render_unavailable(request, edition, signup_blocker(edition) or "full")
+    seat = Seat.objects.filter(registration=registration).first()
+    return thanks(request, email, mini_conference, seat and seat.status)
+
+
+def thanks(request, email, mini_conference=None, seat_status=None):
     """The same redirect and page for a new sign-up and for an address already registered:
-    neither the personal link nor anything of a registration, only the address typed."""
+    neither the personal link nor anything of a registration, only what the person asked for.
+
+    After a waiting-list sign-up the page says so, but not the position: a duplicate address
+    has no position of its own, and a page that showed one only to new registrations would
+    tell who is registered. The position is in the confirmation email and on the personal
+    page, behind the personal link. Whether the mini-conference is full is public anyway."""
     request.session[SESSION_KEY] = email
+    waiting = mini_conference is not None and seat_status == Seat.Status.WAITING
+    request.session[WAITING_KEY] = str(mini_conference) if waiting else None
     return redirect("registrations:done")
 
 
 @never_cache
 def done(request):
-    return render(request, "registrations/done.html", {"email": request.session.get(SESSION_KEY)})
+    context = {
+        "email": request.session.get(SESSION_KEY),
+        "waiting_for": request.session.get(WAITING_KEY),
+    }
+    return render(request, "registrations/done.html", context)
 
 
 @require_http_methods(["GET", "POST"])
@@ -127,18 +151,23 @@ def link_gone(request, gone):
     return render(request, "registrations/link_gone.html", context, status=status)
 
 
-def personal_link(view):
+def personal_link(view=None, *, repeated=None):
     """Call `view(request, registration, …)` with the registration of the link's token. A link
     dead on arrival, or dying during the request (another tab or a double click deleted or
     cancelled the registration in the meantime: the services raise RegistrationGone then),
-    gets the page that says so, never a 500."""
+    gets the page that says so, never a 500 — unless `repeated(request, token, gone)` gives the
+    page a POST whose work is already done leads to (double_taps.py)."""
+    if view is None:
+        return partial(personal_link, repeated=repeated)
 
     @wraps(view)
     def wrapper(request, token, **kwargs):
         try:
             return view(request, registration_for_link(token), **kwargs)
         except RegistrationGone as gone:
-            return link_gone(request, gone)
+            post = repeated is not None and request.method == "POST"
+            answer = repeated(request, token, gone) if post else None
+            return answer or link_gone(request, gone)
 
     return wrapper
 
@@ -162,7 +191,25 @@ def personal_context(registration):
 @never_cache
 @personal_link
 def manage(request, registration):
-    return render(request, "registrations/manage.html", personal_context(registration))
+    items = items_for(registration)
+    context = personal_context(registration)
+    context.update(next_step=next_step(items), days=by_day(items))
+    return render(request, "registrations/manage.html", context)
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+@personal_link
+def correct(request, registration):
+    """« Corriger mes informations »: a repeated identical POST changes nothing the second time
+    and lands on the same page, with the same message."""
+    form = CorrectionForm(request.POST if request.method == "POST" else None, instance=registration)
+    if form.is_bound and form.is_valid():
+        form.save()
+        messages.success(request, _("Vos informations sont enregistrées."))
+        return redirect(registration)
+    context = {"form": form, "registration": registration, "edition": registration.edition}
+    return render(request, "registrations/correct.html", context)
 
 
 @never_cache
@@ -216,7 +263,7 @@ def personal_calendar(request, registration):
 
 @never_cache
 @require_http_methods(["GET", "POST"])
-@personal_link
+@personal_link(repeated=double_taps.repeated_cancel)
 def cancel(request, registration):
     if request.method == "POST":
         services.cancel_registration(registration=registration, request=request)
@@ -226,11 +273,13 @@ def cancel(request, registration):
 
 @never_cache
 @require_http_methods(["GET", "POST"])
-@personal_link
+@personal_link(repeated=double_taps.repeated_delete)
 def delete(request, registration):
     if request.method == "POST":
         services.delete_registration_data(registration=registration, request=request)
+        double_taps.remember_deleted(request, registration.token)
         request.session.pop(SESSION_KEY, None)
+        request.session.pop(WAITING_KEY, None)
         return redirect("registrations:deleted")
     return render(request, "registrations/delete.html", personal_context(registration))
 

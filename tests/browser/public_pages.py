@@ -176,6 +176,30 @@ def personal(name):
     return lambda visit: visit.open(name, visit.registration.token)
 
 
+def personal_page_during_the_event(visit):
+    # Between two items of the programme: « Prochaine étape » shows what is under way and next.
+    first = sessions_of(visit.edition).first()
+    moment = first.start + datetime.timedelta(minutes=15)
+    visit.monkeypatch.setattr("programme.clock.now", lambda: moment)
+    visit.open("registrations:manage", visit.registration.token)
+
+
+def correct_errors(visit):
+    visit.open("registrations:correct", visit.registration.token)
+    fill(visit, last_name="")
+    visit.submit()
+
+
+def signup_done_waiting(visit):
+    """The thank-you page after asking for the waiting list of a full mini-conference."""
+    full = visit.registration.seat.mini_conference
+    full.capacity = 1
+    full.save()
+    visit.open("registrations:signup")
+    fill_signup(visit.page, mini_conference=full.number, waiting=True)
+    visit.submit()
+
+
 def change_errors(visit):
     visit.open("registrations:change", visit.registration.token)
     first = visit.page.input_value("#id_challenge_1")
@@ -234,10 +258,14 @@ PAGES = {
     "signup-errors": signup_errors,
     "signup-closed": signup_closed,
     "signup-done": signup_done,
+    "signup-done-waiting": signup_done_waiting,
     "resend": lambda visit: visit.open("registrations:resend"),
     "resend-errors": resend_errors,
     "resend-sent": resend_sent,
     "personal-page": personal("registrations:manage"),
+    "personal-page-during-the-event": personal_page_during_the_event,
+    "correct": personal("registrations:correct"),
+    "correct-errors": correct_errors,
     "change": personal("registrations:change"),
     "change-errors": change_errors,
     "cancel": personal("registrations:cancel"),

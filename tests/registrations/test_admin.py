@@ -247,7 +247,7 @@ def test_markup_is_escaped_in_changelist_and_change_form(admin_client, db):
     assert "&lt;b&gt;Mairie&lt;/b&gt;" in changelist
 
 
-def test_change_form_has_the_three_inlines(admin_client, people):
+def test_change_form_has_the_inlines_and_the_history(admin_client, people):
     registration = Registration.objects.get(last_name="Orateur")
     factories.ChallengePreferenceFactory(registration=registration)
 
@@ -256,7 +256,7 @@ def test_change_form_has_the_three_inlines(admin_client, people):
     )
 
     prefixes = [formset.formset.prefix for formset in response.context["inline_admin_formsets"]]
-    assert prefixes == ["seat", "challenge_preferences", "attendances"]
+    assert prefixes == ["seat", "challenge_preferences", "attendances", "history"]
 
 
 def test_resend_action_queues_a_new_message(admin_client, db, queued, mailoutbox):

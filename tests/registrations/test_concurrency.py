@@ -122,3 +122,53 @@ def test_concurrent_signups_never_exceed_the_edition_capacity(
     # The first CAPACITY are registered; every other one is told the edition is full (403).
     assert sorted(answers) == [302] * CAPACITY + [403] * (REQUESTS - CAPACITY)
     assert Registration.objects.count() == CAPACITY
+
+
+def double_tap(server_url, data):
+    """One browser (one CSRF cookie) sending the same form twice at once, each tap on its own
+    connection; returns each answer's status, redirect and the page it leads to."""
+    address = urlsplit(server_url)
+    path = reverse("registrations:signup")
+    http = HTTPConnection(address.hostname, address.port, timeout=60)
+    http.request("GET", path)
+    form = http.getresponse()
+    page = form.read().decode()
+    http.close()
+    cookie = SimpleCookie(form.headers["Set-Cookie"])["csrftoken"].value
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+    body = urlencode({**data, "csrfmiddlewaretoken": token})
+    barrier = threading.Barrier(2)
+
+    def tap(_n):
+        http = HTTPConnection(address.hostname, address.port, timeout=60)
+        headers = {"Content-Type": "application/x-www-form-urlencoded"}
+        barrier.wait(timeout=30)
+        http.request("POST", path, body=body, headers={**headers, "Cookie": f"csrftoken={cookie}"})
+        answer = http.getresponse()
+        answer.read()
+        session = SimpleCookie(answer.headers["Set-Cookie"])["sessionid"].value
+        http.request("GET", answer.headers["Location"], headers={"Cookie": f"sessionid={session}"})
+        result = http.getresponse().read().decode()
+        http.close()
+        return answer.status, answer.headers["Location"], result
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        return list(pool.map(tap, range(2)))
+
+
+def test_two_identical_signups_at_once_make_one_registration_and_two_same_pages(
+    live_server, open_mini_conference
+):
+    mini_conference, challenges = open_mini_conference
+    data = form_data(1, "", mini_conference, challenges)
+
+    first, second = double_tap(live_server.url, data)
+
+    assert first[:2] == second[:2] == (302, reverse("registrations:done"))
+    assert first[2] == second[2]
+    assert (
+        "Un courriel avec votre lien personnel va être envoyé à personne1@example.org" in (first[2])
+    )
+    assert Registration.objects.count() == 1
+    # The person's own double tap: one confirmation, no « someone tried to register you ».
+    assert len(mail.outbox) == 1

@@ -6,8 +6,10 @@ import pytest
 from django.contrib.auth.models import User
 from django.urls import reverse
 
+from programme.models import Session, SessionKind
 from teams import services
 from teams.models import Allocation
+from tests import factories
 
 from .conftest import words
 
@@ -220,7 +222,7 @@ def personal_page(client, registration):
 def test_unpublished_teams_are_invisible_to_participants(client, placed):
     text = personal_page(client, placed["alice"])
 
-    assert "Défi A" not in text.split("Mes équipes")[1]
+    assert "Défi A" not in text.split("Mes équipes")[1].split("Défis choisis")[0]
     assert "Les équipes défis et les équipes apprenantes sont annoncées ici" in text
 
 
@@ -232,8 +234,9 @@ def test_published_teams_are_shown_on_the_personal_page(client, placed):
 
     teams = text.split("Mes équipes")[1].split("Repas et soirées")[0]
     assert teams.startswith(" Équipe défi Défi A")
-    assert "Équipe apprenante n° 1 Mardi 9 juillet 2030, 17 h 30 – 18 h 30" in teams.replace(
-        "\u00a0", " "
+    assert (
+        "Équipe apprenante n° 1 Avec : Bruno Berger Où et quand vous vous retrouvez : "
+        "Mardi 9 juillet 2030, 17 h 30 – 18 h 30" in teams.replace("\u00a0", " ")
     )
     assert "annoncées ici" not in teams
 
@@ -280,3 +283,16 @@ def test_staff_pages_query_count_does_not_grow_with_people(
     # Each with the two reads of the organiser's permissions (the user's, the group's).
     with django_assert_num_queries({"lists": 8, "badges": 12, "review": 8}[page]):
         organiser_client.get(url)
+
+
+def test_personal_page_names_teammates_and_where_the_team_meets(client, placed):
+    venue = factories.VenueFactory(name="Salle des Griottes")
+    Session.objects.filter(kind=SessionKind.LEARNING_TEAM).update(venue=venue)
+    services.publish(allocation=placed["learning"])
+
+    teams = personal_page(client, placed["alice"]).split("Mes équipes")[1].split("Défis choisis")[0]
+
+    learning = teams.replace("\u00a0", " ").split("Équipe apprenante")[1]
+    assert learning.startswith(" n° 1 Avec : Bruno Berger Où et quand vous vous retrouvez :")
+    assert "17 h 30 – 18 h 30 — Salle des Griottes" in learning
+    assert "Alice Aubrac" not in teams  # Not herself among her teammates.
