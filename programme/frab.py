@@ -7,6 +7,8 @@ from itertools import groupby
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from clunyevent.text import without_control_characters
+
 from . import clock
 
 GENERATOR = "clunyevent"
@@ -89,7 +91,9 @@ def schedule_dict(edition, days_with_items, base_url):
 
 def _text(parent, tag, value):
     element = ET.SubElement(parent, tag)
-    element.text = str(value)
+    # A control character stored before the forms stripped them cannot be written in XML:
+    # left out, so that one title never makes the whole schedule unreadable.
+    element.text = without_control_characters(str(value))
     return element
 
 
@@ -137,7 +141,7 @@ def schedule_xml(data):
             end=day["day_end"],
         )
         for name, events in day["rooms"].items():
-            room = ET.SubElement(day_element, "room", name=name)
+            room = ET.SubElement(day_element, "room", name=without_control_characters(name))
             for event in events:
                 _event_element(room, event)
     return ET.tostring(root, encoding="utf-8", xml_declaration=True)

@@ -191,3 +191,20 @@ def test_exports_keep_a_description_as_plain_text(client, programme):
     assert "proposés :\n- Des défis locaux" in str(event["DESCRIPTION"])
     assert "proposés :\\n- Des défis locaux" in frab
     assert "<li>" not in frab
+
+
+def test_a_control_character_stored_in_a_title_leaves_the_schedule_readable(
+    client, small_programme
+):
+    session = Session.objects.of_edition(small_programme).first()
+    venue = session.venue
+    session.title = "Plénière\x0c d’ouverture"
+    session.save()
+    if venue is not None:
+        venue.name = "Hall\x0b d’honneur"
+        venue.save()
+
+    xml = client.get("/schedule.xml").content.decode()
+
+    xmlschema.XMLSchema(XSD).validate(xml)  # would not even parse with the form feed in it
+    assert "Plénière d’ouverture" in [e.findtext("title") for e in ET.fromstring(xml).iter("event")]
