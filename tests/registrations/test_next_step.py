@@ -113,6 +113,7 @@ def test_the_page_answers_what_now_first_and_who_one_is_last(
         "Prochaine étape",
         "Mini-conférence",
         "Mes équipes",
+        "Mon évaluation",
         "Défis choisis",
         "Repas et soirées",
         "Mon programme jour par jour",

@@ -38,7 +38,7 @@ def test_the_thank_you_page_says_the_waiting_list_was_asked_for(signup_data, ful
     seat = Seat.objects.get(registration__email=ADDRESSES["unknown"])
     assert seat.status == Seat.Status.WAITING
     [confirmation] = mail.outbox
-    assert "Vous êtes en liste d'attente, en position 1." in confirmation.body
+    assert "Vous êtes en liste d'attente, en 1re position." in confirmation.body
 
 
 def test_a_registered_address_gets_the_same_waiting_list_page(signup_data, full):
@@ -61,4 +61,4 @@ def test_the_personal_page_gives_the_position(client, register, full):
 
     page = client.get(waiting.get_absolute_url()).content.decode()
 
-    assert "position 1 sur la liste d'attente" in page
+    assert "1re position sur la liste d'attente" in page
