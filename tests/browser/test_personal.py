@@ -16,6 +16,7 @@ ORDER = [
     "Prochaine étape",
     "Mini-conférence",
     "Mes équipes",
+    "Mon évaluation",
     "Défis choisis",
     "Repas et soirées",
     "Mon programme jour par jour",
@@ -91,7 +92,7 @@ def test_the_waiting_list_thank_you_says_so(phone, url, edition, registration, p
     )
     phone.goto(personal_link())
     expect(phone.locator("section[aria-labelledby=mini-conference]")).to_contain_text(
-        "position 1 sur la liste d'attente"
+        "1re position sur la liste d'attente"
     )
 
 
