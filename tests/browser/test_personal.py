@@ -10,19 +10,10 @@ from playwright.sync_api import expect
 from registrations.models import Registration
 from tests.browser.public_pages import register_someone, sessions_of
 from tests.browser.signup import fill_signup
+from tests.personal_page import SECTIONS
 
 PHONE_800 = {"width": 360, "height": 800}
-ORDER = [
-    "Prochaine étape",
-    "Mini-conférence",
-    "Mes équipes",
-    "Mon évaluation",
-    "Défis choisis",
-    "Repas et soirées",
-    "Mon programme jour par jour",
-    "Mes informations",
-    "Gérer mon inscription",
-]
+ORDER = SECTIONS
 
 
 @pytest.fixture

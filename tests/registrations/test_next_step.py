@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from programme.models import Session, SessionKind
 from tests.factories import paris
+from tests.personal_page import SECTIONS
 
 from .conftest import text, words
 
@@ -109,16 +110,6 @@ def test_the_page_answers_what_now_first_and_who_one_is_last(
     response = page(client, registration)
 
     headings = re.findall(r"<h2[^>]*>(.*?)</h2>", text(response), re.S)
-    assert headings == [
-        "Prochaine étape",
-        "Mini-conférence",
-        "Mes équipes",
-        "Mon évaluation",
-        "Défis choisis",
-        "Repas et soirées",
-        "Mon programme jour par jour",
-        "Mes informations",
-        "Gérer mon inscription",
-    ]
+    assert headings == SECTIONS
     content = words(response)
     assert content.index("Mairie") > content.index("Mes informations")

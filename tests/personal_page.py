@@ -1,0 +1,14 @@
+"""What the personal page shows, in its order: what now, then what one has, then who one is.
+Shared by the test-client and the browser tests of the page."""
+
+SECTIONS = [
+    "Prochaine étape",
+    "Mini-conférence",
+    "Mes équipes",
+    "Mon évaluation",
+    "Défis choisis",
+    "Repas et soirées",
+    "Mon programme jour par jour",
+    "Mes informations",
+    "Gérer mon inscription",
+]
