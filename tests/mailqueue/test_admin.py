@@ -12,6 +12,7 @@ from django.urls import reverse
 from post_office.models import STATUS, Attachment, Email, EmailTemplate, Log
 
 from tests import factories
+from tests.factories import OrganiserFactory
 from tests.i18n_checks import po_entries
 
 CHANGELIST = reverse("admin:post_office_email_changelist")
@@ -28,9 +29,7 @@ def requeue_url(email):
 
 @pytest.fixture
 def organiser(client, db):
-    user = User.objects.create_user("orga", password="x", is_staff=True)
-    user.groups.add(Group.objects.get(name="Organisateur·rice"))
-    client.force_login(user)
+    client.force_login(OrganiserFactory())
     return client
 
 

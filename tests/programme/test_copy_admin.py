@@ -2,10 +2,11 @@ import datetime
 
 import pytest
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
-from django.contrib.auth.models import Group, Permission, User
+from django.contrib.auth.models import Permission, User
 from django.urls import reverse
 
 from programme.models import Edition, Session
+from tests.factories import OrganiserFactory
 
 CHANGELIST = reverse("admin:programme_edition_changelist")
 
@@ -16,9 +17,7 @@ def copy_url(edition):
 
 @pytest.fixture
 def organiser(client, db):
-    user = User.objects.create_user("orga", password="x", is_staff=True)
-    user.groups.add(Group.objects.get(name="Organisateur·rice"))
-    client.force_login(user)
+    client.force_login(OrganiserFactory())
     return client
 
 

@@ -5,10 +5,7 @@ import re
 import xml.etree.ElementTree as ET
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 
-from programme.organisers import ORGANISER_GROUP
 from registrations.charts import BAR_AREA
 from tests import factories
 from tests.factories import PARIS
@@ -19,9 +16,7 @@ SVG = "{http://www.w3.org/2000/svg}"
 
 @pytest.fixture
 def organiser_client(client, db):
-    user = get_user_model().objects.create_user("orga", password="x", is_staff=True)
-    user.groups.add(Group.objects.get(name=ORGANISER_GROUP))
-    client.force_login(user)
+    client.force_login(factories.OrganiserFactory())
     return client
 
 

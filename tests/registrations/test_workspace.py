@@ -5,10 +5,8 @@ import re
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.urls import get_resolver, reverse
 
-from programme.organisers import ORGANISER_GROUP
 from registrations.workspace import TOOLS
 from tests import factories
 
@@ -17,9 +15,7 @@ HOME = "/organisation/"
 
 @pytest.fixture
 def organiser(db):
-    user = get_user_model().objects.create_user("orga", password="x", is_staff=True)
-    user.groups.add(Group.objects.get(name=ORGANISER_GROUP))
-    return user
+    return factories.OrganiserFactory()
 
 
 def links(html):
