@@ -46,6 +46,23 @@ def typeset(html):
     return mark_safe("".join(pieces))  # the text between the tags was safe already
 
 
+def typeset_message(text):
+    """French typography of an interface string, for the French catalogue (see
+    programme/catalogue.py): apostrophes and no-break spaces only. No <sup>, no language test: the
+    string may end up in an attribute, a plain-text email or a CSV heading, in either language."""
+    pieces = TAG.split(text)
+    return "".join(
+        piece if piece.startswith("<") else _text(piece, french=True, ordinals=False)
+        for piece in pieces
+    )
+
+
+def typeset_plain(value):
+    """Plain text in the page language's typography, without markup: for an attribute or
+    <title>; the template escapes it afterwards like any variable."""
+    return _text("" if value is None else str(value), _is_french(), ordinals=False)
+
+
 def typeset_text(value):
     """Plain organisers' text: escaped first, then typeset. An empty field shows nothing."""
     return typeset(conditional_escape("" if value is None else value))
@@ -58,20 +75,22 @@ def _verbatim_step(tag):
     return -1 if tag.startswith("</") else 1
 
 
-def _text(text, french):
+def _text(text, french, ordinals=True):
     parts = ADDRESS.split(text)
     # Odd indices are the addresses the split kept: left as typed.
-    return "".join(part if index % 2 else _words(part, french) for index, part in enumerate(parts))
+    return "".join(
+        part if index % 2 else _words(part, french, ordinals) for index, part in enumerate(parts)
+    )
 
 
-def _words(text, french):
+def _words(text, french, ordinals=True):
     text = APOSTROPHE.sub("’", text)
     if not french:
         return text
     text = BEFORE_PUNCTUATION.sub(NBSP, text)
     text = AFTER_OPENING.sub("«" + NBSP, text)
     text = BEFORE_CLOSING.sub(NBSP + "»", text)
-    return ORDINAL.sub(_ordinal, text)
+    return ORDINAL.sub(_ordinal, text) if ordinals else text
 
 
 def _ordinal(match):

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from clunyevent.text import PlainTextMixin
 from programme.models import MiniConference
+from programme.typography import typeset_plain
 from registrations.forms import HONEYPOT
 
 from . import services
@@ -101,6 +102,7 @@ class ProposalForm(PlainTextMixin, forms.ModelForm):
         )
         # Radio buttons: no empty « --------- » choice.
         self.fields["theme"].empty_label = None
+        self.fields["theme"].label_from_instance = typeset_plain
         self.fields["format"].choices = Proposal.Format.choices
         self.speakers = speaker_formset(
             data, initial=self.initial_speakers(), editing=self.instance.pk is not None

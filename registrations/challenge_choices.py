@@ -9,6 +9,8 @@ from crispy_forms.layout import HTML
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from programme.typography import typeset_plain
+
 # Challenge.Meta.ordering sorts by theme order only: two themes of equal order would interleave.
 BY_THEME = ("theme__order", "theme__name", "theme_id", "title", "pk")
 GUIDE = HTML('{% include "registrations/includes/challenge_guide.html" %}')
@@ -21,11 +23,11 @@ SOURCE_EXAMPLE_MARK = " (exemple)"
 class ChallengeField(forms.ModelChoiceField):
     def label_from_instance(self, obj):
         if not obj.is_example:
-            return obj.title
+            return typeset_plain(obj.title)
         # Example titles may already say so in French (the shipped examples do): the mark is
         # said once, in the visitor's language.
         title = obj.title.removesuffix(SOURCE_EXAMPLE_MARK)
-        return _("%(title)s (exemple)") % {"title": title}
+        return _("%(title)s (exemple)") % {"title": typeset_plain(title)}
 
     def group_by_theme(self, guide):
         """The menu's options as « — Choisissez — » then one group per theme."""

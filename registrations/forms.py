@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from clunyevent.text import PlainTextMixin
 from programme.formats import long_date, time_range
 from programme.models import Challenge, MiniConference, Session
+from programme.typography import typeset_plain
 
 from . import services
 from .challenge_choices import BY_THEME, GUIDE, ChallengeField, by_theme
@@ -48,7 +49,7 @@ class MealsField(SafePkMultipleChoiceField):
 
     def label_from_instance(self, obj):
         when = f"{capfirst(long_date(obj.day.date))}, {time_range(obj.start, obj.end)}"
-        return _("%(when)s : %(title)s") % {"when": when, "title": obj.title}
+        return _("%(when)s : %(title)s") % {"when": when, "title": typeset_plain(obj.title)}
 
 
 class MiniConferenceField(forms.ModelChoiceField):
@@ -58,7 +59,7 @@ class MiniConferenceField(forms.ModelChoiceField):
 
     def label_from_instance(self, obj):
         state = SeatState.of(obj)
-        label = f"{obj} — {state.label} ({state.detail})"
+        label = f"{typeset_plain(obj)} — {state.label} ({state.detail})"
         if obj.pk == self.current_pk:
             return _("%(label)s — votre choix actuel") % {"label": label}
         return label

@@ -4,6 +4,7 @@ a complete and compiled catalogue, a language switch that is remembered, French 
 import datetime
 import gettext
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -17,16 +18,20 @@ from django.views.defaults import server_error
 
 from programme import formats
 from programme.models import Challenge, Day, MiniConference, Session
+from programme.typography import typeset_message
 from registrations import link_requests, services
 from tests import factories
 from tests.i18n_checks import (
     CATALOGUE,
     ROOT,
+    ReadableText,
     french_left,
     po_entries,
     unfinished,
     unmarked_sentences,
 )
+
+FRENCH_CATALOGUE = CATALOGUE.parent.parent / "fr" / "LC_MESSAGES"
 
 SOURCES = [
     "clunyevent",
@@ -247,11 +252,12 @@ def compiled(mo, entry):
     return [mo.gettext(entry["msgid"])]
 
 
-def test_compiled_catalogue_is_the_po_file():
-    with (CATALOGUE / "django.mo").open("rb") as mo_file:
+@pytest.mark.parametrize("catalogue", [CATALOGUE, FRENCH_CATALOGUE], ids=["en", "fr"])
+def test_compiled_catalogue_is_the_po_file(catalogue):
+    with (catalogue / "django.mo").open("rb") as mo_file:
         mo = gettext.GNUTranslations(mo_file)
 
-    entries = po_entries(CATALOGUE / "django.po")
+    entries = po_entries(catalogue / "django.po")
     assert [e["msgid"] for e in entries if compiled(mo, e) != e["translations"]] == []
 
 
@@ -272,6 +278,34 @@ def test_catalogue_holds_every_string_of_the_source(tmp_path):
     )
 
     assert unfinished(po_entries(tmp_path / "locale" / "en" / "LC_MESSAGES" / "django.po")) == []
+
+
+def test_french_catalogue_is_every_string_typeset():
+    """locale/fr holds the same strings as the English catalogue (which the test above keeps
+    current with the sources), each translated into its own typeset form."""
+    french = po_entries(FRENCH_CATALOGUE / "django.po")
+    english = po_entries(CATALOGUE / "django.po")
+
+    assert sorted((e.get("msgctxt", ""), e["msgid"]) for e in french) == sorted(
+        (e.get("msgctxt", ""), e["msgid"]) for e in english
+    )
+    expected = {
+        e["msgid"]: [typeset_message(e["msgid"])]
+        + ([typeset_message(e["msgid_plural"])] if "msgid_plural" in e else [])
+        for e in french
+    }
+    assert [e["msgid"] for e in french if e["translations"] != expected[e["msgid"]]] == []
+    assert [e["msgid"] for e in french if "fuzzy" in e["flags"]] == []
+
+
+def test_french_catalogue_counts_zero_in_the_singular():
+    french = translation.trans_real.translation("fr")
+
+    singular = "%(count)d personne passe de la liste d'attente à une place confirmée : %(names)s."
+    plural = "%(count)d personnes passent de la liste d'attente à une place confirmée : %(names)s."
+
+    assert french.ngettext(singular, plural, 0) == typeset_message(singular)
+    assert french.ngettext(singular, plural, 2) == typeset_message(plural)
 
 
 @pytest.mark.parametrize(
@@ -345,3 +379,24 @@ def test_switch_offers_the_other_language_in_its_own_language(english, programme
 @pytest.mark.parametrize("template", TEMPLATES, ids=str)
 def test_template_has_no_unmarked_sentence(template):
     assert unmarked_sentences(template) == []
+
+
+# What French typography forbids in a French page's text: the keyboard's apostrophe in a word,
+# an ordinary (breakable) space before « : ; ! ? » or inside « ».
+UNTYPESET = re.compile(r"\w'\w|[ \t\r\n]+[:;!?](?!\w)|«[ \t\r\n]|[ \t\r\n]»")
+
+
+def untypeset(content):
+    parser = ReadableText()
+    parser.feed(content)
+    # Addresses keep their characters (a query string may hold « ? »).
+    text = re.sub(r"\S*(?:https?://|@)\S*", " ", "".join(parser.parts))
+    return sorted({text[max(m.start() - 30, 0) : m.end() + 10] for m in UNTYPESET.finditer(text)})
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_page_in_french_is_in_french_typography(client, world, page):
+    response = PAGES[page](client, world)
+
+    assert '<html lang="fr"' in response.content.decode()
+    assert untypeset(response.content.decode()) == []

@@ -42,7 +42,7 @@ def test_a_form_in_another_charset_gets_the_sites_400(personal, url):
     response = post_in_latin1(client, url)
     assert response.status_code == 400
     page = response.content.decode()
-    assert "Demande illisible" in page and "Rien n'a été enregistré" in page
+    assert "Demande illisible" in page and "Rien n’a été enregistré" in page
     assert '<html lang="fr"' in page  # the site's layout, its headers with it
     assert response["Content-Security-Policy"]
 

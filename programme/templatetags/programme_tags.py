@@ -60,6 +60,15 @@ def typo(value):
     return typeset_text(value)
 
 
+@register.filter
+def typo_plain(value):
+    """The same typography where no markup may go (an attribute, <title>, a meta tag): plain
+    text, escaped by the template like any other variable."""
+    from programme.typography import typeset_plain
+
+    return typeset_plain(value)
+
+
 @register.filter(is_safe=True)
 def rich_text(value):
     """Organisers' descriptions: paragraphs, « - » lists and links, raw HTML refused."""

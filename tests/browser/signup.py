@@ -14,7 +14,7 @@ def fill_signup(page, *, email="camille.bernard@example.org", mini_conference=1,
         page.fill(f"#id_{name}", value)
     page.check("#id_category_0")
     page.check("#id_meals_0")
-    page.get_by_label(f"Mini-conférence {mini_conference} :").check()
+    page.get_by_label(f"Mini-conférence {mini_conference}\xa0:").check()
     if waiting:
         page.check("#id_join_waiting_list")
     for rank in (1, 2, 3):

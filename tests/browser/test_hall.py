@@ -41,7 +41,7 @@ def test_now_at_night_says_the_day_is_over_and_tomorrow(
     now = page.locator("section[aria-labelledby=maintenant]").inner_text()
     following = page.locator("section[aria-labelledby=ensuite]").inner_text()
     assert "La journée est terminée." in now and "pause" not in now.lower()
-    assert "Demain à 8\u00a0h\u00a030 :" in following
+    assert "Demain à 8\u00a0h\u00a030\xa0:" in following
     assert axe_violations(page) == ""
 
 

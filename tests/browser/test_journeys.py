@@ -83,13 +83,13 @@ def test_participant_signs_up_changes_mini_conference_and_cancels(
     expect(seat).to_contain_text("place confirmée")
 
     page.get_by_role("link", name="Modifier mes choix").click()
-    page.get_by_label("Mini-conférence 2 :").check()
+    page.get_by_label("Mini-conférence 2\xa0:").check()
     page.get_by_role("button", name="Enregistrer mes choix").click()
     expect(page.get_by_role("status")).to_have_text("Vos choix sont enregistrés.")
     expect(seat).to_contain_text(str(mini_conference(edition, 2)))
 
     page.get_by_role("link", name="Annuler mon inscription").click()
-    page.get_by_role("button", name="Confirmer l'annulation").click()
+    page.get_by_role("button", name="Confirmer l’annulation").click()
     expect(page.locator("h1")).to_have_text("Votre inscription est annulée")
     registration = Registration.objects.get(email="camille.bernard@example.org")
     assert registration.status == Registration.Status.CANCELLED
@@ -117,8 +117,8 @@ def test_participant_joins_the_waiting_list_of_a_full_mini_conference(
 
     page.goto(personal_link())
     seat = personal_section(page, "mini-conference")
-    expect(seat).to_contain_text("liste d'attente")
-    expect(seat).to_contain_text("1re position sur la liste d'attente")
+    expect(seat).to_contain_text("liste d’attente")
+    expect(seat).to_contain_text("1re position sur la liste d’attente")
 
 
 @pytest.fixture
@@ -147,11 +147,11 @@ def test_organiser_edits_a_session_title_seen_on_the_agenda(
     page.locator("input[type=submit]").click()
     page.get_by_role("link", name="Séances", exact=True).first.click()
     page.get_by_role("link", name=session.title, exact=True).first.click()
-    page.fill("#id_title", "Plénière d'ouverture, nouveau titre")
+    page.fill("#id_title", "Plénière d’ouverture, nouveau titre")
     page.locator("input[name=_save]").click()
-    expect(page.locator(".messagelist")).to_contain_text("Plénière d'ouverture, nouveau titre")
+    expect(page.locator(".messagelist")).to_contain_text("Plénière d’ouverture, nouveau titre")
     page.goto(url("programme:agenda"))
 
-    new_title = shown("Plénière d'ouverture, nouveau titre")
+    new_title = shown("Plénière d’ouverture, nouveau titre")
     expect(page.get_by_role("link", name=new_title)).to_be_visible()
     expect(page.get_by_role("link", name=shown(session.title), exact=True)).to_have_count(0)

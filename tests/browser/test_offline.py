@@ -73,7 +73,7 @@ def test_an_unvisited_page_offline_says_it_is_not_saved_and_links_the_saved_ones
     page.context.set_offline(True)
     page.goto(live_server.url + session.get_absolute_url())  # never opened on this device
 
-    assert page.locator("h1").inner_text() == "Cette page n'est pas enregistrée sur cet appareil"
+    assert page.locator("h1").inner_text() == "Cette page n’est pas enregistrée sur cet appareil"
     saved = page.locator("#saved-pages a")
     saved.filter(has_text=venue_title).wait_for()
     assert saved.first.get_attribute("href") == "/programme/"

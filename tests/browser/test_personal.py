@@ -79,11 +79,11 @@ def test_the_waiting_list_thank_you_says_so(phone, url, edition, registration, p
 
     expect(phone.locator("h1")).to_have_text("Merci pour votre inscription")
     expect(phone.locator("main")).to_contain_text(
-        f"Vous avez demandé la liste d’attente de « {full} »"
+        f"Vous avez demandé la liste d’attente de «\xa0{full}\xa0»"
     )
     phone.goto(personal_link())
     expect(phone.locator("section[aria-labelledby=mini-conference]")).to_contain_text(
-        "1re position sur la liste d'attente"
+        "1re position sur la liste d’attente"
     )
 
 

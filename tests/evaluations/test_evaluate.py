@@ -189,7 +189,7 @@ def test_an_odd_value_is_answered_in_french_and_nothing_is_stored(world, fixed_c
     response = client.post(url(world.registration), data)
 
     assert response.status_code == 200
-    assert "Le formulaire n'a pas été enregistré" in response.content.decode()
+    assert "Le formulaire n’a pas été enregistré" in response.content.decode()
     assert not Response.objects.exists()
 
 

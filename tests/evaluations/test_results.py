@@ -58,13 +58,13 @@ def test_the_results_give_the_distribution_and_mean_as_a_chart_and_a_table(world
     page = organiser_client.get(reverse("evaluations-staff:results")).content.decode()
 
     assert '<svg class="chart-svg"' in page and 'role="img"' in page
-    assert "Moyenne : 2,80 sur 4" in page
+    assert "Moyenne\xa0: 2,80 sur 4" in page
     assert "<td>3</td><td>60 %</td>" in page
     assert scale.text in page
 
 
 def test_the_csv_export_parses_and_holds_counts_means_and_comments(world, organiser_client):
-    scale = answer_event(world, 5, value=2, text="Merci ; à l’an prochain")
+    scale = answer_event(world, 5, value=2, text="Merci\xa0; à l’an prochain")
 
     response = organiser_client.get(reverse("evaluations-staff:results-csv"))
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
@@ -74,7 +74,7 @@ def test_the_csv_export_parses_and_holds_counts_means_and_comments(world, organi
     labels = scale.option_list
     assert ["Ensemble de l’événement", scale.text, labels[1], "5", "2,0"] in rows
     assert ["Ensemble de l’événement", scale.text, labels[0], "0", "2,0"] in rows
-    assert any(row[2] == "Merci ; à l’an prochain" and row[3] == "1" for row in rows)
+    assert any(row[2] == "Merci\xa0; à l’an prochain" and row[3] == "1" for row in rows)
 
 
 def test_each_mini_conference_has_its_own_results(world, organiser_client, settings):

@@ -205,8 +205,9 @@ def test_day_inline_rows_overlapping_each_other_are_refused(admin_client):
     response = submit(admin_client, change_url(day), {"sessions-TOTAL_FORMS": "3", **rows})
 
     overlap = (
-        f"Ce lieu est déjà occupé par la séance « Atelier A » (14{NBSP}h – 15{NBSP}h). Cochez "
-        "« parallèle par conception » sur l'une des deux séances si ce chevauchement est voulu."
+        f"Ce lieu est déjà occupé par la séance «\xa0Atelier A\xa0» (14{NBSP}h – 15{NBSP}h). "
+        "Cochez «\xa0parallèle par conception\xa0» sur l’une des deux séances "
+        "si ce chevauchement est voulu."
     )
     assert inline_errors(response, "sessions")[1:] == [{}, {"venue": [overlap]}]
     assert list(day.sessions.values_list("title", flat=True)) == ["Ouverture"]
@@ -304,7 +305,7 @@ def test_slot_inline_rows_in_one_room_are_refused(admin_client):
     response = submit(admin_client, change_url(slot), {"mini_conferences-TOTAL_FORMS": "2", **rows})
 
     taken = (
-        "La salle « Chapitre » accueille déjà la mini-conférence n° 1 « Les communs » "
+        "La salle «\xa0Chapitre\xa0» accueille déjà la mini-conférence n° 1 «\xa0Les communs\xa0» "
         "sur ce créneau."
     )
     assert inline_errors(response, "mini_conferences") == [{}, {"venue": [taken]}]
@@ -318,7 +319,7 @@ def test_slot_turned_plenary_shows_why_at_its_talks(admin_client):
 
     rows = response.context["inline_admin_formsets"][0].formset.forms
     assert rows[0].non_field_errors() == [
-        "Le créneau doit être une séance de type « Mini-conférences »."
+        "Le créneau doit être une séance de type «\xa0Mini-conférences\xa0»."
     ]
     talk.slot.refresh_from_db()
     assert talk.slot.kind == SessionKind.MINI_CONFERENCES

@@ -143,7 +143,7 @@ def test_now_page_before_the_event(client, small_programme, at):
     first = Session.objects.of_edition(small_programme).order_by("start").first()
     at(first.start - datetime.timedelta(days=3))
     html = client.get(reverse("programme:now")).content.decode()
-    assert "n'a pas encore commencé" in html
+    assert "n’a pas encore commencé" in html
     assert reverse("programme:agenda") in html
 
 

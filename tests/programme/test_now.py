@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.html import escape
 
+from programme.typography import typeset_plain
 from tests.factories import paris
 
 MONDAY, TUESDAY, WEDNESDAY = (datetime.date(2017, 7, d) for d in (10, 11, 12))
@@ -41,7 +42,10 @@ def test_parallel_mini_conferences_are_one_group_with_their_rooms(client, progra
 
     assert now_part.count("mini-conférences en parallèle") == 1
     assert "<strong>9 mini-conférences en parallèle</strong>" in now_part
-    assert escape(f"{mc}</a> — {mc.venue.name}").replace("&lt;/a&gt;", "</a>") in now_part
+    assert (
+        escape(f"{mc}</a> — {typeset_plain(mc.venue.name)}").replace("&lt;/a&gt;", "</a>")
+        in now_part
+    )
     assert "Salle précisée sur place" not in now_part
     assert now_part.count('href="/mini-conferences/') == 9
 
@@ -51,22 +55,22 @@ def test_the_night_is_not_a_pause_and_next_is_tomorrow(client, programme, fixed_
 
     assert "La journée est terminée." in now_part
     assert "pause" not in now_part.lower()
-    assert "Demain à 8\u00a0h\u00a030 :" in next_part
-    assert "Café d&#x27;accueil" in next_part
+    assert "Demain à 8\u00a0h\u00a030\xa0:" in next_part
+    assert "Café d’accueil" in next_part
 
 
 def test_during_lunch_next_is_the_afternoon_of_the_same_day(client, programme, fixed_clock):
     now_part, next_part = sections(now_page(client, fixed_clock, paris(TUESDAY, 12, 30)))
 
     assert "Cocktail déjeunatoire" in now_part
-    assert "À 14\u00a0h\u00a030 :" in next_part and "Temps 3" in next_part
+    assert "À 14\u00a0h\u00a030\xa0:" in next_part and "Temps 3" in next_part
     assert "emain" not in next_part
 
 
 def test_dinner_then_tomorrow_morning(client, programme, fixed_clock):
     _, next_part = sections(now_page(client, fixed_clock, paris(TUESDAY, 20, 30)))
 
-    assert "Demain à 8\u00a0h\u00a030 :" in next_part
+    assert "Demain à 8\u00a0h\u00a030\xa0:" in next_part
 
 
 def test_a_gap_in_the_day_says_when_it_resumes(client, programme, fixed_clock):
@@ -79,13 +83,13 @@ def test_a_gap_in_the_day_says_when_it_resumes(client, programme, fixed_clock):
 def test_the_last_moment_of_the_event_is_said(client, programme, fixed_clock):
     _, next_part = sections(now_page(client, fixed_clock, paris(WEDNESDAY, 13, 30)))
 
-    assert "s'achève avec ce dernier moment" in next_part
+    assert "s’achève avec ce dernier moment" in next_part
 
 
 def test_after_the_last_session_of_the_last_day(client, programme, fixed_clock):
     html = now_page(client, fixed_clock, paris(WEDNESDAY, 18))
 
-    assert "L'université d'été est terminée." in html
+    assert "L’université d’été est terminée." in html
     assert 'id="ensuite"' not in html
 
 
@@ -94,10 +98,10 @@ def test_after_the_last_session_of_the_last_day(client, programme, fixed_clock):
     [
         (
             paris(MONDAY - datetime.timedelta(days=5), 9),
-            "elle s'ouvre le lundi 10 juillet 2017 à 13\u00a0h.",
+            "elle s’ouvre le lundi 10 juillet 2017 à 13\u00a0h.",
         ),
-        (paris(MONDAY - datetime.timedelta(days=1), 9), "elle s'ouvre demain à 13\u00a0h."),
-        (paris(MONDAY, 9), "elle s'ouvre à 13\u00a0h."),
+        (paris(MONDAY - datetime.timedelta(days=1), 9), "elle s’ouvre demain à 13\u00a0h."),
+        (paris(MONDAY, 9), "elle s’ouvre à 13\u00a0h."),
     ],
     ids=["days-before", "the-day-before", "the-same-morning"],
 )

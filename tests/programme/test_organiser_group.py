@@ -118,7 +118,7 @@ def test_create_organiser_makes_a_staff_account_in_the_group(db, monkeypatch):
     assert user.check_password(PASSWORD)
     assert output == (
         "Compte créé pour Claude Bernard (Claude.Bernard@cnfpt.example), "
-        f"dans le groupe « {GROUP} ».\n"
+        f"dans le groupe «\xa0{GROUP}\xa0».\n"
     )
 
 
@@ -143,13 +143,13 @@ def test_create_organiser_asks_for_the_password(db, monkeypatch):
         (
             "CLAUDE.BERNARD@cnfpt.example",
             PASSWORD,
-            "Un compte existe déjà pour l'adresse CLAUDE.BERNARD@cnfpt.example : "
-            "rien n'a été créé.",
+            "Un compte existe déjà pour l’adresse CLAUDE.BERNARD@cnfpt.example\xa0: "
+            "rien n’a été créé.",
         ),
         (
             "pas-une-adresse",
             PASSWORD,
-            "« pas-une-adresse » n'est pas une adresse électronique valide.",
+            "«\xa0pas-une-adresse\xa0» n’est pas une adresse électronique valide.",
         ),
         (
             "nouvelle@cnfpt.example",

@@ -20,13 +20,13 @@ def text(response):
     [
         (
             paris(datetime.date(2017, 1, 5), 9),
-            "Les inscriptions ne sont pas encore ouvertes : elles ouvriront le mercredi 15 mars"
+            "Les inscriptions ne sont pas encore ouvertes\xa0: elles ouvriront le mercredi 15 mars"
             " 2017 à 9\u00a0h.",
             0,
         ),
         (
             paris(datetime.date(2017, 5, 2), 9),
-            "Les inscriptions sont ouvertes jusqu'au vendredi 30 juin 2017 à 23\u00a0h\u00a059.",
+            "Les inscriptions sont ouvertes jusqu’au vendredi 30 juin 2017 à 23\u00a0h\u00a059.",
             3,
         ),
         (
@@ -47,7 +47,7 @@ def test_home_says_the_registration_window(
     assert said in page
     # The header's link, the button and the form link: only while it is open.
     assert page.count(f'href="{SIGNUP}"') == signup_links
-    assert ("L'inscription se fait en ligne" in page) == bool(signup_links)
+    assert ("L’inscription se fait en ligne" in page) == bool(signup_links)
 
 
 def test_no_signup_link_in_the_header_once_closed(client, programme, fixed_clock):

@@ -42,7 +42,7 @@ def test_organisers_upload_the_signature_in_the_admin(admin_client, edition, con
     ("content", "error"),
     [
         (b"<svg onload='alert(1)'></svg>", "Choisissez une image PNG ou JPEG."),
-        (PNG + b"\x00" * 400_000, "L'image dépasse 300 ko : réduisez-la."),
+        (PNG + b"\x00" * 400_000, "L’image dépasse 300 ko\xa0: réduisez-la."),
     ],
     ids=["not-an-image", "too-large"],
 )

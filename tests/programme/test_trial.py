@@ -158,7 +158,7 @@ def test_trial_then_a_complete_sign_up_and_the_waiting_list(
 
     waiting = Registration.objects.get(email="alix.durand@example.org")
     page = client.get(waiting.get_absolute_url()).content.decode()
-    assert (waiting.seat.status, "1re position sur la liste d'attente" in page) == ("waiting", True)
+    assert (waiting.seat.status, "1re position sur la liste d’attente" in page) == ("waiting", True)
 
 
 def test_trial_demo_organiser_signs_in_with_the_printed_password(programme, debug, today, client):

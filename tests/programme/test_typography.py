@@ -3,7 +3,7 @@ from django.template import Context, Template
 from django.urls import reverse
 from django.utils import translation
 
-from programme.typography import typeset_text
+from programme.typography import typeset_message, typeset_text
 
 NB = "\u00a0"
 
@@ -100,3 +100,41 @@ def test_pages_show_organisers_text_typeset(client, programme, settings, languag
     # The page's <title> is plain text: never typeset markup there.
     title = html.split("<title>", 1)[1].split("</title>", 1)[0]
     assert "<sup>" not in title and "&lt;sup" not in title
+
+
+# Interface strings (the French catalogue) and plain text (attributes, <title>, emails):
+# apostrophes and no-break spaces, never markup, placeholders and tags as typed.
+MESSAGES = [
+    ("L'inscription : ouverte", f"L’inscription{NB}: ouverte", "apostrophe-colon"),
+    ("Déjà inscrit ? Oui !", f"Déjà inscrit{NB}? Oui{NB}!", "question-bang"),
+    ("« %(title)s »", f"«{NB}%(title)s{NB}»", "placeholder-in-guillemets"),
+    ('<a href="%(url)s">l\'été</a> : x', f'<a href="%(url)s">l’été</a>{NB}: x', "tag-kept"),
+    ("la 2e édition", "la 2e édition", "no-ordinal-markup"),
+    ("Voir https://exemple.fr/?a=b : x", f"Voir https://exemple.fr/?a=b{NB}: x", "address"),
+    (f"l’été{NB}: x", f"l’été{NB}: x", "already-typeset"),
+]
+
+
+@pytest.mark.parametrize(("raw", "expected", "_"), MESSAGES, ids=[row[2] for row in MESSAGES])
+def test_interface_strings_typeset_in_french(raw, expected, _):
+    assert typeset_message(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [("fr", f"«{NB}L’été{NB}» 2e"), ("en", "« L’été » 2e")],
+    ids=["french", "english"],
+)
+def test_plain_filter_typesets_without_markup_and_is_escaped(language, expected):
+    template = Template('{% load programme_tags %}<i title="{{ value|typo_plain }}"></i>')
+    with translation.override(language):
+        rendered = template.render(Context({"value": "« L'été » 2e <b>"}))
+    assert rendered == f'<i title="{expected} &lt;b&gt;"></i>'
+
+
+def test_french_interface_strings_come_typeset(client, programme):
+    # « S'abonner au programme… » is typed with the keyboard's apostrophe.
+    html = client.get(reverse("programme:agenda")).content.decode()
+
+    assert "S’abonner au programme" in html
+    assert "S'abonner" not in html

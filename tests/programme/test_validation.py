@@ -17,13 +17,15 @@ NBSP = "\u00a0"
 END_BEFORE_START = "La fin doit être postérieure au début."
 NOT_ON_DAY = "La séance doit se dérouler le lundi 8 juillet 2030, jour auquel elle est rattachée."
 TICK_PARALLEL = (
-    "Cochez « parallèle par conception » sur l'une des deux séances si ce chevauchement est voulu."
+    "Cochez «\xa0parallèle par conception\xa0» sur l’une des deux séances "
+    "si ce chevauchement est voulu."
 )
-OVERLAP = f"Ce lieu est déjà occupé par la séance « Ouverture » (9{NBSP}h – 10{NBSP}h). " + (
+OVERLAP = f"Ce lieu est déjà occupé par la séance «\xa0Ouverture\xa0» (9{NBSP}h – 10{NBSP}h). " + (
     TICK_PARALLEL
 )
-OVERLAP_OPEN = f"Ce lieu est déjà occupé par la séance « Ouverture » (à partir de 9{NBSP}h). " + (
-    TICK_PARALLEL
+OVERLAP_OPEN = (
+    f"Ce lieu est déjà occupé par la séance «\xa0Ouverture\xa0» (à partir de 9{NBSP}h). "
+    + (TICK_PARALLEL)
 )
 EVERYONE_AT_OPENING = (
     f"Au même moment, tout le monde est attendu à la séance «{NBSP}Ouverture{NBSP}» "
@@ -31,21 +33,23 @@ EVERYONE_AT_OPENING = (
     "séances si ce chevauchement est voulu."
 )
 STEP_OF_OTHER_KIND = (
-    "Le temps des défis ne s'applique qu'aux séances de type « Travail sur les défis »."
+    "Le temps des défis ne s’applique qu’aux séances de type «\xa0Travail sur les défis\xa0»."
 )
 STEP_OUT_OF_RANGE = "Le temps des défis va de 1 à 5."
 SLOT_KIND_KEPT = (
-    "Cette séance accueille des mini-conférences : elle doit rester de type « Mini-conférences »."
+    "Cette séance accueille des mini-conférences\xa0: "
+    "elle doit rester de type «\xa0Mini-conférences\xa0»."
 )
 DAY_OUTSIDE_EDITION = (
     "La journée doit être comprise entre le lundi 8 juillet 2030 et le mercredi 10 juillet 2030, "
-    "dates de l'édition."
+    "dates de l’édition."
 )
 EDITION_ENDS_EARLY = "Le dernier jour ne peut pas précéder le premier jour."
 REGISTRATION_CLOSES_EARLY = "La clôture des inscriptions doit venir après leur ouverture."
-SLOT_OF_OTHER_KIND = "Le créneau doit être une séance de type « Mini-conférences »."
+SLOT_OF_OTHER_KIND = "Le créneau doit être une séance de type «\xa0Mini-conférences\xa0»."
 ROOM_TAKEN = (
-    "La salle « Chapitre » accueille déjà la mini-conférence n° 1 « Les communs » sur ce créneau."
+    "La salle «\xa0Chapitre\xa0» accueille déjà la mini-conférence n° 1 "
+    "«\xa0Les communs\xa0» sur ce créneau."
 )
 NO_SEAT = "Une mini-conférence offre au moins une place."
 

@@ -72,7 +72,7 @@ def test_session_without_end_says_so(client, small_programme):
     session = Session.objects.of_edition(small_programme).filter(end=None).first()
     html = client.get(session.get_absolute_url()).content.decode()
     assert "à partir de" in html
-    assert "ne fixe pas d'heure de fin" in html
+    assert "ne fixe pas d’heure de fin" in html
 
 
 def test_venue_page_links_to_openstreetmap_and_lists_its_sessions(client, small_programme):
@@ -190,7 +190,7 @@ def test_accessibility_statement_has_what_the_rgaa_requires(client, small_progra
         "État de conformité",
         "non conforme",
         "Contenus non accessibles",
-        "Retour d'information et contact",
+        "Retour d’information et contact",
         "Défenseur des droits",
     ):
         assert part in html

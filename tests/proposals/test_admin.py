@@ -180,7 +180,8 @@ def test_deciding_a_withdrawn_proposal_is_refused_with_a_message(
     )
 
     assert messages_of(response) == [
-        f"« {submitted.title} » : Une proposition retirée ne peut être ni retenue ni refusée."
+        f"«\xa0{submitted.title}\xa0»\xa0: "
+        "Une proposition retirée ne peut être ni retenue ni refusée."
     ]
     assert Proposal.objects.get().status == "withdrawn"
     assert mailoutbox == []

@@ -58,8 +58,8 @@ def test_submit_review_accept_publish_notify(
     # The public pages show it.
     mini_conference = mini_conferences[0]
     page = client.get(mini_conference.get_absolute_url()).content.decode()
-    assert "<h1>Mini-conférence 1 : Ouvrir les données du territoire</h1>" in page
-    assert "Deux ans d&#x27;ouverture des données" in page
+    assert "<h1>Mini-conférence 1\xa0: Ouvrir les données du territoire</h1>" in page
+    assert "Deux ans d’ouverture des données" in page
     assert "Camille Petit</a>, Chargée de mission numérique" in page
     speakers = client.get(reverse("speakers:list")).content.decode()
     assert "Camille Petit" in speakers
@@ -72,7 +72,7 @@ def test_submit_review_accept_publish_notify(
     assert notification.subject == (
         "Votre proposition « Ouvrir les données du territoire » est retenue"
     )
-    assert "Mini-conférence 1 : Ouvrir les données du territoire" in notification.body
+    assert "Mini-conférence 1\xa0: Ouvrir les données du territoire" in notification.body
     assert private_link_in(notification) == proposal.get_absolute_url()
     assert len(mailoutbox) == 2
 

@@ -123,7 +123,7 @@ def test_after_the_call_closes_nothing_changes(client, after_closing, page):
     assert after_closing.title != "Trop tard"
     assert (
         messages_of(client.get(sent["Location"]))
-        == ["L'appel à propositions est clos : plus rien ne peut être envoyé ni modifié."] * 2
+        == ["L’appel à propositions est clos\xa0: plus rien ne peut être envoyé ni modifié."] * 2
     )
 
 
@@ -161,7 +161,7 @@ def test_a_withdrawn_or_decided_proposal_cannot_be_changed(client, submitted, st
     assert response.status_code == 302
     assert submitted.title != "Autre titre"
     assert messages_of(client.get(response["Location"])) == [
-        "Cette proposition a déjà reçu une réponse ou a été retirée : elle ne peut plus être "
+        "Cette proposition a déjà reçu une réponse ou a été retirée\xa0: elle ne peut plus être "
         "modifiée."
     ]
 

@@ -68,7 +68,7 @@ def test_accepting_reuses_a_person_of_the_same_name_and_organisation(
 
 def test_accepting_fills_only_what_the_programme_lacks(submitted, decide):
     existing = factories.PersonFactory(
-        first_name="Camille", last_name="Petit", organisation="", biography="Écrite par l'équipe."
+        first_name="Camille", last_name="Petit", organisation="", biography="Écrite par l’équipe."
     )
     submitted.speakers.update(biography="Écrite par la personne.", job_title="Cheffe de projet")
 
@@ -78,7 +78,7 @@ def test_accepting_fills_only_what_the_programme_lacks(submitted, decide):
     assert (existing.organisation, existing.job_title, existing.biography) == (
         "Département de Saône-et-Loire",
         "Cheffe de projet",
-        "Écrite par l'équipe.",
+        "Écrite par l’équipe.",
     )
 
 
@@ -191,7 +191,7 @@ def test_markup_in_a_proposal_stays_plain_text_in_emails(submitted, decide, mail
     decide(services.accept_proposal, proposal=submitted)
 
     message = mailoutbox[0]
-    assert "« <script>alert(1)</script> & co »" in message.body
+    assert "«\xa0<script>alert(1)</script> & co\xa0»" in message.body
     assert "&lt;" not in message.body
     assert message.content_subtype == "plain"
     assert not isinstance(message, EmailMultiAlternatives)
@@ -281,7 +281,7 @@ def test_call_refuses_closing_before_opening(call):
         call.full_clean()
 
     assert error.value.message_dict["closes_at"] == [
-        "La clôture doit suivre l'ouverture de l'appel."
+        "La clôture doit suivre l’ouverture de l’appel."
     ]
 
 

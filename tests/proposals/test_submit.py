@@ -35,10 +35,10 @@ def test_form_page_names_the_closing_date_and_the_mini_conferences(client, call)
     html = response.content.decode()
     assert response.status_code == 200
     assert html.count("<h1") == 1
-    assert f"L'appel est ouvert jusqu'au {at(call.closes_at)}." in html
+    assert f"L’appel est ouvert jusqu’au {at(call.closes_at)}." in html
     assert [str(choice[1]) for choice in response.context["form"].fields["theme"].choices] == [
-        "Mini-conférence 1 : Les usages des technologies",
-        "Mini-conférence 2 : L'innovation sociale",
+        "Mini-conférence 1\xa0: Les usages des technologies",
+        "Mini-conférence 2\xa0: L’innovation sociale",
     ]
 
 
@@ -220,7 +220,7 @@ def test_closed_call_says_so_with_its_dates(client, closed_call):
 
     html = response.content.decode().replace("&#x27;", "'")
     assert response.status_code == 200
-    assert f"L'appel à propositions est clos depuis le {at(closed_call.closes_at)}." in html
+    assert f"L’appel à propositions est clos depuis le {at(closed_call.closes_at)}." in html
     assert f"Il était ouvert depuis le {at(closed_call.opens_at)}." in html
     assert "<form" not in html.split("<main", 1)[1]
 
@@ -229,7 +229,7 @@ def test_closed_call_accepts_nothing(client, closed_call, mailoutbox):
     response = client.post(SUBMIT, proposal_post(closed_call))
 
     assert response.status_code == 403
-    assert "Votre formulaire n'a donc pas été enregistré." in response.content.decode().replace(
+    assert "Votre formulaire n’a donc pas été enregistré." in response.content.decode().replace(
         "&#x27;", "'"
     )
     assert not Proposal.objects.exists()
@@ -251,7 +251,7 @@ def test_edition_without_call_says_there_is_none(client, edition):
     response = client.get(SUBMIT)
 
     assert response.status_code == 200
-    assert "Aucun appel à propositions n'est ouvert" in response.content.decode().replace(
+    assert "Aucun appel à propositions n’est ouvert" in response.content.decode().replace(
         "&#x27;", "'"
     )
 
@@ -276,7 +276,7 @@ def test_markup_typed_in_a_proposal_is_shown_as_text(
     assert "<script>alert(1)</script>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "<img" not in html
-    assert "« <script>alert(1)</script> »" in mailoutbox[0].body
+    assert "«\xa0<script>alert(1)</script>\xa0»" in mailoutbox[0].body
 
 
 def test_control_characters_are_stripped_from_the_proposal_and_its_speakers(client, call):

@@ -57,7 +57,7 @@ def people(db):
         ({"courriel": "failed"}, ["Annulé"]),
         ({"courriel": "pending"}, ["Stagiaire"]),
         ({"courriel": "none"}, ["Orateur"]),
-        ({"courriel": "n'importe quoi"}, ["Annulé", "Orateur", "Stagiaire"]),
+        ({"courriel": "n’importe quoi"}, ["Annulé", "Orateur", "Stagiaire"]),
         ({"civil_service_category__exact": "A"}, ["Orateur"]),
         ({"q": "mâcon"}, ["Stagiaire"]),
         ({"q": "s@mairie.fr"}, ["Stagiaire"]),
@@ -98,7 +98,7 @@ def test_changelist_shows_seat_and_statuses(admin_client, people):
     html = admin_client.get(CHANGELIST).content.decode()
 
     mc = people["mini_conference"]
-    assert f"{mc.number}. {mc.title} — Liste d&#x27;attente" in html
+    assert f"{mc.number}. {mc.title} — Liste d’attente" in html
     assert f"{mc.number}. {mc.title} — Place confirmée" in html
     assert ">en échec</a>" in html
     assert ">en attente</a>" in html
@@ -295,7 +295,7 @@ def test_resend_action_skips_cancelled_registrations(admin_client, db, mailoutbo
     )
 
     assert mailoutbox == []
-    assert messages_of(response) == ["Inscriptions annulées ou anonymisées, sans courriel : 1."]
+    assert messages_of(response) == ["Inscriptions annulées ou anonymisées, sans courriel\xa0: 1."]
 
 
 def test_cancel_action_cancels_and_promotes(admin_client, db):
@@ -323,7 +323,7 @@ def test_cancel_action_skips_already_cancelled(admin_client, people):
         follow=True,
     )
 
-    assert messages_of(response) == ["Aucune inscription à annuler : elles l'étaient déjà."]
+    assert messages_of(response) == ["Aucune inscription à annuler\xa0: elles l’étaient déjà."]
 
 
 @pytest.mark.parametrize("changelist", [CHANGELIST, SEATS], ids=["registrations", "seats"])
@@ -353,7 +353,7 @@ def test_promote_action_fills_freed_seats_in_order(
     assert first.status == "confirmed"
     assert statuses == {second.pk: "waiting"}
     assert messages_of(response) == [
-        f"1 personne passe de la liste d'attente à une place confirmée : {first.registration}."
+        f"1 personne passe de la liste d’attente à une place confirmée\xa0: {first.registration}."
     ]
 
 
@@ -364,7 +364,7 @@ def test_promote_action_with_nothing_to_do(admin_client, db):
         SEATS, {"action": "promote_waiting", "_selected_action": [seat.pk]}, follow=True
     )
 
-    assert messages_of(response) == ["Aucune place libre ou personne en attente : rien à faire."]
+    assert messages_of(response) == ["Aucune place libre ou personne en attente\xa0: rien à faire."]
 
 
 def test_seat_admin_filters_and_orders_by_joining(admin_client, db):

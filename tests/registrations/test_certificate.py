@@ -19,11 +19,11 @@ def edition(db):
     edition = factories.edition_with_half_days(
         start_date=MONDAY,
         end_date=TUESDAY,
-        title="Université d'été de l'innovation",
+        title="Université d’été de l’innovation",
         theme="Redéfinir les territoires",
         town="Cluny",
         signatory_name="Camille Martin",
-        signatory_title="Directrice de l'innovation",
+        signatory_title="Directrice de l’innovation",
     )
     organiser = factories.OrganisationFactory(
         name="Centre national de la fonction publique territoriale",
@@ -66,7 +66,7 @@ def test_certificate_lists_half_days_attended_and_total(edition, client, fixed_c
     )
     assert f"Fonction{NB}: Cheffe de projet Employeur{NB}: Ville de Mâcon" in page
     assert (
-        f"a participé à la formation «{NB}Université d&#x27;été de l&#x27;innovation{NB}» "
+        f"a participé à la formation «{NB}Université d’été de l’innovation{NB}» "
         f"(thème{NB}: «{NB}Redéfinir les territoires{NB}»), à Cluny, "
         f"du lundi 8 juillet 2030 au mardi 9 juillet 2030, pendant les demi-journées suivantes{NB}:"
     ) in page
@@ -79,8 +79,8 @@ def test_certificate_lists_half_days_attended_and_total(edition, client, fixed_c
         ("mardi 9 juillet 2030", "Matin", f"9{NB}h – 12{NB}h{NB}30", f"3{NB}h{NB}30"),
     ]
     assert f'<td id="total" class="number">7{NB}h{NB}30</td>' in response.content.decode()
-    assert "Fait à Cluny, le mardi 9 juillet 2030. Directrice de l&#x27;innovation" in page
-    assert "Directrice de l&#x27;innovation Camille Martin Pour obtenir un document A4" in page
+    assert "Fait à Cluny, le mardi 9 juillet 2030. Directrice de l’innovation" in page
+    assert "Directrice de l’innovation Camille Martin Pour obtenir un document A4" in page
     assert 'class="certificate-signature-line"' in response.content.decode()
     assert 'id="mini-conference"' not in response.content.decode()
 
@@ -178,7 +178,7 @@ def test_certificate_without_presence_says_so(edition, client):
 
     html = response.content.decode()
     assert response.status_code == 200
-    assert "Aucune présence n'a encore été enregistrée" in html
+    assert "Aucune présence n’a encore été enregistrée" in html
     assert 'id="attended"' not in html
 
 

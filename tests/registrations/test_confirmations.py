@@ -5,6 +5,7 @@ from django.core import mail
 from django.urls import reverse
 
 from programme.formats import long_date
+from programme.typography import typeset_plain
 from registrations import services
 from registrations.models import Registration
 
@@ -43,17 +44,18 @@ def test_change_of_choices_confirms_what_now_stands(
     message = change_to(waiting, mini_conferences[0], challenges[1:4], meals[1:], committed)
 
     assert message.to == ["camille@example.org"]
-    assert message.subject == f"Vos choix sont enregistrés\u00a0: {edition.title}"
+    assert message.subject == f"Vos choix sont enregistrés\u00a0: {typeset_plain(edition.title)}"
     lines = body_lines(message)
     assert lines[0] == "Bonjour Camille,"
-    assert f"Mini-conférence : {mini_conferences[0]}" in lines
-    assert any("en liste d'attente, en 2e position" in line for line in lines)
+    assert f"Mini-conférence\xa0: {mini_conferences[0]}" in lines
+    assert any("en liste d’attente, en 2e position" in line for line in lines)
     assert [line for line in lines if line[:2] in ("1.", "2.", "3.")] == [
         f"{rank}. {challenge.title}" for rank, challenge in enumerate(challenges[1:4], start=1)
     ]
     meal = meals[1]
     assert [line for line in lines if line.startswith("- ")] == [
-        f"- {long_date(meal.day.date).capitalize()}, 12\u00a0h\u00a030 – 14\u00a0h : {meal.title}"
+        f"- {long_date(meal.day.date).capitalize()}, "
+        f"12\u00a0h\u00a030 – 14\u00a0h\xa0: {meal.title}"
     ]
     assert waiting.get_absolute_url() in message.body
 
@@ -62,7 +64,7 @@ def test_change_to_a_confirmed_seat_and_nothing_else(waiting, mini_conferences, 
     message = change_to(waiting, mini_conferences[1], [], [], committed)
 
     lines = body_lines(message)
-    assert f"Mini-conférence : {mini_conferences[1]}" in lines
+    assert f"Mini-conférence\xa0: {mini_conferences[1]}" in lines
     assert "Votre place est confirmée." in lines
     assert not any(line.startswith(("1.", "- ")) for line in lines)
 
@@ -86,8 +88,11 @@ def test_cancellation_is_confirmed_without_the_dead_link(waiting, committed, edi
 
     (message,) = mail.outbox
     assert message.to == ["camille@example.org"]
-    assert message.subject == f"Inscription annulée\u00a0: {edition.title}"
-    assert f"Votre inscription à «\u00a0{edition.title}\u00a0» est annulée." in message.body
+    assert message.subject == f"Inscription annulée\u00a0: {typeset_plain(edition.title)}"
+    assert (
+        f"Votre inscription à «\u00a0{typeset_plain(edition.title)}\u00a0» est annulée."
+        in message.body
+    )
     assert f"http://localhost:8000{reverse('registrations:signup')}" in message.body
     assert "contact@example.org" in message.body
     assert waiting.token not in message.body

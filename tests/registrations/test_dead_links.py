@@ -19,7 +19,7 @@ from registrations.models import Registration, Seat
 
 from .conftest import heading
 
-GONE = "Ce lien n'est plus valable"
+GONE = "Ce lien n’est plus valable"
 CANCELLED = "Cette inscription a déjà été annulée"
 
 
@@ -145,7 +145,7 @@ def test_a_change_after_a_cancellation_takes_no_seat(
 
 @pytest.mark.skipif(
     connection.vendor != "postgresql",
-    reason="needs PostgreSQL: SQLite's in-memory test database serves one connection",
+    reason="needs PostgreSQL: SQLite’s in-memory test database serves one connection",
 )
 @pytest.mark.parametrize(
     "pair", [("delete", "delete"), ("cancel", "delete"), ("change", "delete")], ids="+".join

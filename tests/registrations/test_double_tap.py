@@ -90,7 +90,7 @@ def test_another_browser_on_an_erased_link_learns_nothing_more(client, register)
     response = personal_post(Client(), "delete", registration)
 
     assert response.status_code == 404
-    assert "Ce lien n'est pas ou plus valable" in words(response)
+    assert "Ce lien n’est pas ou plus valable" in words(response)
 
 
 def test_back_after_cancelling_shows_the_cancelled_state(client, register, mini_conferences):
@@ -102,5 +102,5 @@ def test_back_after_cancelling_shows_the_cancelled_state(client, register, mini_
         response = client.get(url)
         assert response.status_code == 410
         assert "Cette inscription a déjà été annulée" in words(response)
-        assert "l'inscription a été annulée et sa place libérée" in words(response)
+        assert "l’inscription a été annulée et sa place libérée" in words(response)
     assert not Seat.objects.filter(registration=registration).exists()

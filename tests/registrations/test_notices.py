@@ -153,7 +153,7 @@ def test_organisers_see_what_waits_and_for_how_many(organiser, edition, people, 
     page = organiser.get(reverse("registrations-staff:notices")).content.decode()
     assert plenary(edition).title in page
     assert "3 personnes concernées" in page
-    assert "Suspendre l'envoi" in page and "Envoyer maintenant" in page
+    assert "Suspendre l’envoi" in page and "Envoyer maintenant" in page
 
 
 @pytest.mark.parametrize("action", ["hold", "send"])

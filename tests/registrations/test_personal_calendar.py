@@ -46,7 +46,7 @@ def test_personal_calendar_names_my_challenge_team_once_published(client, regist
 
     description = str(events(client, registration)[step.title]["DESCRIPTION"])
     team = teams.published_memberships(registration).get().team
-    assert f"Votre équipe : {team}" in description
+    assert f"Votre équipe\xa0: {team}" in description
 
 
 def test_personal_calendar_of_an_unknown_link_is_404(client, db):

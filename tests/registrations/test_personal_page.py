@@ -54,7 +54,7 @@ def test_personal_page_shows_position_on_the_waiting_list(client, register, mini
 
     page = words(client.get(url("manage", second_waiting)))
 
-    assert "liste d'attente 2e position sur la liste d'attente" in page
+    assert "liste d’attente 2e position sur la liste d’attente" in page
 
 
 @pytest.mark.parametrize("name", PERSONAL_PAGES)
@@ -62,7 +62,7 @@ def test_unknown_token_gets_the_dead_link_page(client, db, edition, name):
     response = client.get(reverse(f"registrations:{name}", kwargs={"token": "x" * 43}))
 
     assert response.status_code == 404
-    assert heading(response) == "Ce lien n'est pas ou plus valable"
+    assert heading(response) == "Ce lien n’est pas ou plus valable"
     assert f'href="{reverse("registrations:resend")}">Recevoir à nouveau mon lien' in text(response)
     assert "Page introuvable" not in text(response)
 
@@ -72,7 +72,7 @@ def test_unknown_token_gets_the_dead_link_page(client, db, edition, name):
     ("fields", "expected"),
     [
         ({"status": "cancelled"}, "Cette inscription a déjà été annulée"),
-        ({"anonymised_at": timezone.now()}, "Ce lien n'est plus valable"),
+        ({"anonymised_at": timezone.now()}, "Ce lien n’est plus valable"),
     ],
     ids=["cancelled", "anonymised"],
 )
@@ -207,7 +207,7 @@ def test_personal_agenda_lists_what_the_person_attends(
     page = words(client.get(url("personal-programme", registration)))
 
     assert plenary.title in page
-    assert str(mini_conferences[1]) in page
+    assert " ".join(str(mini_conferences[1]).split()) in page
     assert mini_conferences[1].venue.name in page
     assert slot.title not in page
     assert meals[0].title in page
@@ -223,7 +223,7 @@ def test_personal_agenda_marks_a_waiting_seat(client, register, mini_conferences
 
     page = words(client.get(url("personal-programme", register(mini_conference=full))))
 
-    assert f"{full} en liste d’attente" in page
+    assert " ".join(f"{full} en liste d’attente".split()) in page
 
 
 @pytest.mark.parametrize("name", ["cancel", "delete"])

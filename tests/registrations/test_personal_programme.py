@@ -10,6 +10,7 @@ from django.utils.text import capfirst
 
 from programme.formats import long_date, short_time
 from programme.models import Session, SessionKind
+from programme.typography import typeset_plain
 from registrations import personal_programme
 from teams import services as teams
 
@@ -45,7 +46,7 @@ def paragraphs(fragment, css_class):
 
 
 def calendar_items(client, registration):
-    """The same facts, read from the .ics."""
+    """The same facts, read from the .ics (plain text, where the page typesets)."""
     response = client.get(reverse("registrations:personal-calendar", args=[registration.token]))
     assert response.status_code == 200
     items = []
@@ -59,10 +60,14 @@ def calendar_items(client, registration):
             (
                 plain(capfirst(long_date(start.date()))),
                 plain(short_time(start)),
-                summary.removesuffix(f" ({WAITING})"),
+                plain(typeset_plain(summary.removesuffix(f" ({WAITING})"))),
                 WAITING if waiting else "",
-                [line for line in description.splitlines() if line.startswith("Votre équipe")],
-                str(event["LOCATION"]),
+                [
+                    plain(typeset_plain(line))
+                    for line in description.splitlines()
+                    if line.startswith("Votre équipe")
+                ],
+                typeset_plain(str(event["LOCATION"])),
             )
         )
     return items
@@ -148,7 +153,7 @@ def test_a_published_team_is_noted_on_every_session_where_it_meets(register, edi
     noted = [(i.session.kind, i.notes) for i in items_of(registration) if i.notes]
 
     steps = Session.objects.of_edition(edition).filter(kind=SessionKind.CHALLENGE_STEP)
-    assert noted == [(SessionKind.CHALLENGE_STEP, (f"Votre équipe : {team}",))] * steps.count()
+    assert noted == [(SessionKind.CHALLENGE_STEP, (f"Votre équipe\xa0: {team}",))] * steps.count()
 
 
 def test_a_draft_team_is_not_noted(register, edition, items_of):

@@ -16,9 +16,9 @@ def test_privacy_page_states_purpose_basis_retention_and_contact(client, edition
 
     page = words(client.get(PRIVACY))
 
-    assert "Pour organiser l'université d'été" in page
+    assert "Pour organiser l’université d’été" in page
     assert "Votre consentement" in page
-    assert "jusqu'à 18 mois après la fin de l'événement (mercredi 10 juillet 2030)" in page
+    assert "jusqu’à 18 mois après la fin de l’événement (mercredi 10 juillet 2030)" in page
     assert "contact@example.org" in page
     assert "supprimer vous-même vos données" in page
 
@@ -44,7 +44,7 @@ def test_consent_is_required(client, signup_data):
     response = client.post(reverse("registrations:signup"), signup_data(consent=None))
 
     assert response.context["form"].errors == {
-        "consent": ["Votre accord est nécessaire pour enregistrer l'inscription."]
+        "consent": ["Votre accord est nécessaire pour enregistrer l’inscription."]
     }
     assert Registration.objects.count() == 0
 

@@ -18,9 +18,9 @@ from .conftest import words
         (25, 19, "limited", "places limitées"),
         (25, 20, "almost-full", "presque complet"),
         (25, 24, "almost-full", "presque complet"),
-        (25, 25, "full", "complet — liste d'attente"),
+        (25, 25, "full", "complet — liste d’attente"),
         (2, 1, "almost-full", "presque complet"),
-        (5, 6, "full", "complet — liste d'attente"),
+        (5, 6, "full", "complet — liste d’attente"),
     ],
 )
 def test_seat_state(capacity, confirmed, code, label):
@@ -34,10 +34,10 @@ def test_seat_state(capacity, confirmed, code, label):
     ("confirmed", "waiting", "detail"),
     [
         (0, 0, "25 places restantes sur 25"),
-        (25, 0, "0 personne en liste d'attente"),
+        (25, 0, "0 personne en liste d’attente"),
         (24, 0, "1 place restante sur 25"),
-        (25, 1, "1 personne en liste d'attente"),
-        (25, 3, "3 personnes en liste d'attente"),
+        (25, 1, "1 personne en liste d’attente"),
+        (25, 3, "3 personnes en liste d’attente"),
     ],
 )
 def test_seat_state_detail(confirmed, waiting, detail):
@@ -85,9 +85,9 @@ def test_programme_pages_show_the_seats_state(client, edition, mini_conferences)
     full_page = words(client.get(first.get_absolute_url()))
     almost_page = words(client.get(second.get_absolute_url()))
 
-    assert "complet — liste d'attente" in listing
+    assert "complet — liste d’attente" in listing
     assert "presque complet" in listing
-    assert "complet — liste d'attente 1 personne en liste d'attente" in full_page
+    assert "complet — liste d’attente 1 personne en liste d’attente" in full_page
     assert "presque complet 1 place restante sur 2" in almost_page
 
 

@@ -16,7 +16,7 @@ TUESDAY = datetime.date(2030, 7, 9)
 @pytest.fixture
 def edition(db):
     return factories.edition_with_half_days(
-        start_date=MONDAY, end_date=TUESDAY, title="Université d'été de l'innovation"
+        start_date=MONDAY, end_date=TUESDAY, title="Université d’été de l’innovation"
     )
 
 
@@ -72,7 +72,7 @@ def test_half_day_sheet_contents(edition, staff_client):
 
     html = response.content.decode()
     assert response.status_code == 200
-    assert "<h1>Université d&#x27;été de l&#x27;innovation</h1>" in html
+    assert "<h1>Université d’été de l’innovation</h1>" in html
     assert f"Mardi 9 juillet 2030, 9{NB}h – 12{NB}h{NB}30" in html
     assert rows(html) == [
         ["1", "Aubrac", "Lucie", "Ville de Mâcon", ""],
@@ -125,7 +125,7 @@ def test_mini_conference_sheet_lists_confirmed_seats_only(edition, mini_conferen
 
     html = response.content.decode()
     assert [row[1] for row in rows(html)] == ["Seated"]
-    assert "Mini-conférence 4 : Innovation sociale" in html
+    assert "Mini-conférence 4\xa0: Innovation sociale" in html
     assert f"Mardi 9 juillet 2030, 11{NB}h{NB}30 – 12{NB}h{NB}30" in html
 
 

@@ -65,7 +65,7 @@ def test_journey_from_signup_to_promotion(
     statuses = [Seat.objects.get(registration=w).status for w in waiting]
     assert statuses == ["confirmed", "waiting"]
     assert [m.to for m in mail.outbox] == [[waiting[0].email], [camille.email]]
-    assert "une place s'est libérée" in mail.outbox[0].body
+    assert "une place s’est libérée" in mail.outbox[0].body
     assert personal_path(mail.outbox[0]) == waiting[0].get_absolute_url()
 
 
@@ -94,9 +94,9 @@ def test_signup_form_lists_meals_and_seat_states(client, signup_data, mini_confe
     register(mini_conference=mini_conferences[0])
     page = text(client.get(SIGNUP))
     assert "Lundi 8 juillet 2030, à partir de 19\u00a0h\u00a030" in page
-    assert "complet — liste d'attente" in page
+    assert "complet — liste d’attente" in page
     assert "places disponibles (2 places restantes sur 2)" in page
-    assert "m'inscrire en liste d'attente si la mini-conférence est complète" in page.lower()
+    assert "m’inscrire en liste d’attente si la mini-conférence est complète" in page.lower()
 
 
 @pytest.mark.parametrize(
@@ -135,7 +135,7 @@ def test_signup_when_the_edition_is_full(client, edition, signup_data, register)
     page = client.get(SIGNUP)
     refused = client.post(SIGNUP, signup_data())
 
-    assert "Toutes les places de l'université d'été sont prises" in text(page)
+    assert "Toutes les places de l’université d’été sont prises" in text(page)
     assert refused.status_code == 403
     assert Registration.objects.count() == 1
 
@@ -180,7 +180,7 @@ def test_same_challenge_twice_is_refused(client, signup_data, challenges):
     response = client.post(SIGNUP, signup_data(challenge_3=challenges[0].pk))
 
     assert response.context["form"].errors == {
-        "challenge_3": ["Vous avez déjà choisi ce défi : choisissez trois défis différents."]
+        "challenge_3": ["Vous avez déjà choisi ce défi\xa0: choisissez trois défis différents."]
     }
     assert Registration.objects.count() == 0
 

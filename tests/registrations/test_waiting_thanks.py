@@ -32,13 +32,13 @@ def test_the_thank_you_page_says_the_waiting_list_was_asked_for(signup_data, ful
         client, response = sign_up(signup_data, ADDRESSES["unknown"], full)
     page = answer(client, response, ADDRESSES["unknown"])[3]
 
-    assert f"{WAITING} « {full} », qui est complète." in page
+    assert f"{WAITING} «\xa0{full}\xa0», qui est complète." in page
     assert "position" in page  # « Votre position … figure dans le courriel et sur votre page »
     assert "position 1" not in page and "en position" not in page
     seat = Seat.objects.get(registration__email=ADDRESSES["unknown"])
     assert seat.status == Seat.Status.WAITING
     [confirmation] = mail.outbox
-    assert "Vous êtes en liste d'attente, en 1re position." in confirmation.body
+    assert "Vous êtes en liste d’attente, en 1re position." in confirmation.body
 
 
 def test_a_registered_address_gets_the_same_waiting_list_page(signup_data, full):
@@ -61,4 +61,4 @@ def test_the_personal_page_gives_the_position(client, register, full):
 
     page = client.get(waiting.get_absolute_url()).content.decode()
 
-    assert "1re position sur la liste d'attente" in page
+    assert "1re position sur la liste d’attente" in page

@@ -70,7 +70,7 @@ def test_staff_without_permission_see_no_tool_but_the_admin_and_whom_to_ask(clie
 
     assert reverse("registrations-staff:dashboard") not in links(html)
     assert reverse("admin:index") in links(html)
-    assert "groupe « Organisateur·rice »" in html
+    assert "groupe «\xa0Organisateur·rice\xa0»" in html
 
 
 def test_anonymous_visitors_are_sent_to_the_login(client, db):

@@ -5,6 +5,7 @@ from django.core import mail
 
 from programme.formats import long_date
 from programme.models import Session, SessionKind
+from programme.typography import typeset_plain
 from teams import services
 
 
@@ -37,14 +38,14 @@ def test_each_member_of_each_team_is_emailed(published):
 def test_team_email_names_the_team_its_members_and_when_it_meets(published, edition):
     (message,) = [m for m in mail.outbox if m.body.startswith("Bonjour Anne")]
 
-    assert message.subject == f"Votre équipe défi\u00a0: {edition.title}"
+    assert message.subject == f"Votre équipe défi\u00a0: {typeset_plain(edition.title)}"
     assert "vous êtes dans l’équipe du défi «\u00a0Défi A\u00a0»" in message.body
     members = [line for line in message.body.splitlines() if line.startswith("- ") and "(" in line]
     assert members == ["- Anne Aubrac (Ville de Mâcon)", "- Bruno Berger (Région Bourgogne)"]
     steps = Session.objects.of_edition(edition).filter(kind=SessionKind.CHALLENGE_STEP)
     for step in steps.select_related("day"):
         assert f"- {long_date(step.day.date).capitalize()}, " in message.body
-        assert f" : {step.title}" in message.body
+        assert f"\xa0: {step.title}" in message.body
     assert "/agenda/" in message.body  # The personal programme, where the meetings are too.
 
 
@@ -96,4 +97,4 @@ def test_learning_teams_say_their_number_and_their_meetings(
     assert message.subject.startswith("Votre équipe apprenante")
     assert "vous êtes dans l’équipe apprenante n°\u00a01." in message.body
     meeting = Session.objects.of_edition(edition).get(kind=SessionKind.LEARNING_TEAM)
-    assert f" : {meeting.title}" in message.body
+    assert f"\xa0: {meeting.title}" in message.body

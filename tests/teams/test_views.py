@@ -171,7 +171,7 @@ def test_team_lists_of_teams_all_empty_print_nothing(organiser_client, challenge
     response = organiser_client.get(reverse("teams:team-lists", args=[run.pk]))
 
     assert 'class="team-sheet"' not in response.content.decode()
-    assert "Aucune équipe n'a de membre : rien à imprimer." in words(response)
+    assert "Aucune équipe n’a de membre : rien à imprimer." in words(response)
 
 
 def test_printouts_never_change_the_case_of_what_they_print():
@@ -204,7 +204,7 @@ def test_badges_carry_name_employer_and_both_teams(organiser_client, placed, reg
     badges = re.findall(r'<article class="name-badge".*?</article>', page, re.S)
     first = " ".join(re.sub(r"<[^>]+>", " ", badges[0]).split())
     assert first == (
-        "Université d'été de l'innovation Alice Aubrac Ville de Mâcon "
+        "Université d’été de l’innovation Alice Aubrac Ville de Mâcon "
         "Défi : Défi A Équipe apprenante : 1"
     ).replace("'", "&#x27;")
     assert len(badges) == 10
@@ -259,8 +259,8 @@ def test_learning_review_page_sums_up_the_mix(organiser_client, placed):
     text = words(response)
     assert "Taille maximale choisie 2 Équipes 1 Taille des équipes de 2 à 2 personnes" in text
     assert (
-        "Au plus, dans une même équipe, personnes d'un même défi 1 "
-        "Au plus, dans une même équipe, personnes d'un même employeur 1"
+        "Au plus, dans une même équipe, personnes d’un même défi 1 "
+        "Au plus, dans une même équipe, personnes d’un même employeur 1"
     ) in text
 
 
