@@ -238,7 +238,7 @@ def test_add_screen_panel_registers_the_function(monkeypatch):
     def panel(edition, venue, at):
         return None
 
-    assert screen.SCREEN_PANELS == [panel]
+    assert [panel] == screen.SCREEN_PANELS
 
 
 def test_the_screen_is_never_kept_by_a_cache(client, programme, monkeypatch):
