@@ -84,7 +84,10 @@ class ScreenView(EditionMixin, TemplateView):
         return super().get_context_data(
             moment=moment,
             venue=self.venue,
-            refresh=settings.SCREEN_REFRESH_SECONDS,
+            # Who reads the screen on their own device may stop the refresh (WCAG 2.2.1).
+            refresh=0
+            if self.request.GET.get("actualiser") == "non"
+            else settings.SCREEN_REFRESH_SECONDS,
             programme_url=programme_url,
             qr_code=qr_code(programme_url),
             panels=panels(self.edition, self.venue, moment),

@@ -159,6 +159,15 @@ def test_the_screen_refreshes_itself_every_so_many_seconds(client, programme, se
     assert "<script" not in html.split("</main>")[0]
 
 
+def test_who_reads_the_screen_on_their_own_device_may_stop_the_refresh(client, programme):
+    html = client.get(reverse("programme:screen")).content.decode()
+    assert 'href="?actualiser=non"' in html
+
+    stopped = client.get(reverse("programme:screen") + "?actualiser=non").content.decode()
+    assert 'http-equiv="refresh"' not in stopped
+    assert f'href="{reverse("programme:screen")}">Reprendre l’actualisation' in stopped
+
+
 def test_the_screen_has_no_site_navigation_and_links_the_venue_screens(client, programme):
     html = client.get(reverse("programme:screen")).content.decode()
 
