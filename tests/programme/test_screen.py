@@ -135,6 +135,14 @@ def test_before_and_after_the_event(client, programme, fixed_clock, moment, expe
     assert expected in text and "Maintenant" not in text
 
 
+def test_before_the_event_the_first_moment_is_shown(client, programme, fixed_clock):
+    first = programme.days.get(date=MONDAY).sessions.order_by("start").first()
+
+    text = screen_text(client, fixed_clock, paris(MONDAY, 9))
+
+    assert f"Ensuite À 13{NB}h{NB}:" in text and typeset(first.title) in text
+
+
 @pytest.mark.parametrize(
     ("moment", "expected"),
     [
