@@ -258,7 +258,8 @@ def test_add_screen_panel_registers_the_function(monkeypatch):
     assert [panel] == screen.SCREEN_PANELS
 
 
-def test_the_screen_is_never_kept_by_a_cache(client, programme, monkeypatch):
+def test_the_screen_is_never_kept_by_a_cache(client, programme, monkeypatch, page_cache):
+    # With the page cache on (Redis), as in production.
     codes = iter(["AAAA", "BBBB"])
     panel = {"kind": "sign_code", "label": "", "until": None}
     monkeypatch.setattr(screen, "SCREEN_PANELS", [lambda *a: {**panel, "code": next(codes)}])
