@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from . import export_views, views
+from . import export_views, screen, views
 from .feeds import ProgrammeChangesFeed
 from .pagecache import cacheable
 
@@ -45,6 +45,9 @@ urlpatterns = [
         "programme/modifications/atom.xml", cacheable(ProgrammeChangesFeed()), name="changes-feed"
     ),
     path("en-ce-moment/", views.NowView.as_view(), name="now"),
+    # Not cached: the hall screens change with the minute, and show the half-day's sign code.
+    path("ecran/", screen.ScreenView.as_view(), name="screen"),
+    path("ecran/<slug:slug>/", screen.ScreenView.as_view(), name="venue-screen"),
     path("accessibilite/", cacheable(views.AccessibilityView.as_view()), name="accessibility"),
     path("lieux/", cacheable(views.VenueListView.as_view()), name="venue-list"),
     path("lieux/<slug:slug>/", cacheable(views.VenueDetailView.as_view()), name="venue-detail"),

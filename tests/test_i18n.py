@@ -130,6 +130,8 @@ PAGES = {
     "mini-conference": lambda c, w: c.get(w["mini_conference"].get_absolute_url()),
     "changes": get("programme:changes"),
     "now": get("programme:now"),
+    "screen": get("programme:screen"),
+    "venue-screen": lambda c, w: c.get(reverse("programme:venue-screen", args=[w["venue"].slug])),
     "offline": get("offline-page"),
     "accessibility": get("programme:accessibility"),
     "signup": get("registrations:signup"),

@@ -335,3 +335,6 @@ AXES_LOCKOUT_TEMPLATE = "axes_lockout.html"
 # The client's address by the same rule as the rate limit (X-Forwarded-For as the trusted
 # proxies report it): behind a proxy, one address must never lock a person out everywhere.
 AXES_CLIENT_IP_CALLABLE = "registrations.ratelimit.client_address"
+
+# The hall screens (/ecran/) reload themselves every so many seconds (meta refresh).
+SCREEN_REFRESH_SECONDS = int(os.environ.get("DJANGO_SCREEN_REFRESH_SECONDS", "60"))

@@ -132,6 +132,16 @@ def now_during_the_event(visit):
     visit.open("programme:now")
 
 
+def screen_during_the_event(visit):
+    # The hall screen at the mini-conferences, with a self-sign code shown by a panel.
+    slot = sessions_of(visit.edition).filter(kind=SessionKind.MINI_CONFERENCES).first()
+    moment = slot.start + datetime.timedelta(minutes=15)
+    visit.monkeypatch.setattr("programme.clock.now", lambda: moment)
+    panel = {"kind": "sign_code", "code": "K7PM", "label": "Émargement", "until": slot.end}
+    visit.monkeypatch.setattr("programme.screen.SCREEN_PANELS", [lambda *args: panel])
+    visit.open("programme:screen")
+
+
 def signup_errors(visit):
     visit.open("registrations:signup")
     fill(visit, email="pas-une-adresse")
@@ -252,6 +262,11 @@ PAGES = {
     "changes": changes,
     "now": lambda visit: visit.open("programme:now"),
     "now-during-the-event": now_during_the_event,
+    "screen": lambda visit: visit.open("programme:screen"),
+    "screen-during-the-event": screen_during_the_event,
+    "screen-without-refresh": lambda visit: visit.page.goto(
+        visit.url("programme:screen") + "?actualiser=non"
+    ),
     "offline-page": lambda visit: visit.open("offline-page"),
     "accessibility": lambda visit: visit.open("programme:accessibility"),
     "signup": lambda visit: visit.open("registrations:signup"),

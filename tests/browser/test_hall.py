@@ -7,7 +7,7 @@ import pytest
 
 from programme.models import Session
 from tests.browser.conftest import DESKTOP
-from tests.browser.test_accessibility import axe_violations
+from tests.browser.test_accessibility import REFRESHING, axe_violations
 from tests.factories import paris
 
 PHONE = {"width": 360, "height": 800}
@@ -64,4 +64,29 @@ def test_the_english_change_log_gives_its_dates_in_english(new_page, edition, ur
     text = page.locator("main").inner_text()
     assert "Monday 10 July 2017, 13:00 → Monday 10 July 2017, 13:30" in text
     assert "juillet" not in text and "lundi" not in text
+    assert axe_violations(page) == ""
+
+
+SCREEN = {"width": 1920, "height": 1080}
+
+
+@pytest.mark.parametrize("name", ["programme:screen", "programme:venue-screen"])
+def test_the_hall_screen_fits_a_tv_without_scrolling(new_page, edition, url, fixed_clock, name):
+    fixed_clock(paris(TUESDAY, 11, 45))
+    page = new_page(viewport=SCREEN)
+    page.goto(url(name, "hall-d-honneur") if name == "programme:venue-screen" else url(name))
+
+    assert page.evaluate("document.scrollingElement.scrollHeight") <= SCREEN["height"]
+    assert page.locator(".screen-qr-code").is_visible()
+    assert axe_violations(page, REFRESHING) == ""
+
+
+def test_the_hall_screen_refresh_can_be_stopped(new_page, edition, url, fixed_clock):
+    fixed_clock(paris(TUESDAY, 11, 45))
+    page = new_page(viewport=SCREEN)
+    page.goto(url("programme:screen"))
+    page.get_by_role("link", name="Arrêter l’actualisation automatique").click()
+
+    assert page.locator("meta[http-equiv=refresh]").count() == 0
+    assert page.evaluate("document.scrollingElement.scrollHeight") <= SCREEN["height"]
     assert axe_violations(page) == ""
