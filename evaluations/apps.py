@@ -21,5 +21,5 @@ class EvaluationsConfig(AppConfig):
         copying.also_copy(services.copy_questions)
         # The mail worker sends each day's reminder once the day's sessions have ended.
         before_each_pass(reminders.send_due_reminders)
-        # And, weeks later, the follow-up: prochains pas and the « à froid » questionnaire.
+        # And, weeks later, the follow-up: prochains pas and the « à froid » questionnaire.
         before_each_pass(follow_up.send_due_follow_ups)

@@ -41,7 +41,7 @@ QUESTIONS = [
     ),
     ("event", "text", _("Ce que vous retenez, ce qui serait à améliorer"), ""),
 ]
-# Asked « à froid », weeks later (evaluations/follow_up.py), on their own: a migration adds them
+# Asked « à froid », weeks later (evaluations/follow_up.py), on their own: a migration adds them
 # to the editions that had the questionnaire before.
 FOLLOW_UP_QUESTIONS = [
     (
@@ -50,8 +50,8 @@ FOLLOW_UP_QUESTIONS = [
         _("J’ai mis en pratique ce que j’ai appris à l’université d’été."),
         AGREEMENT,
     ),
-    ("follow_up", "text", _("Qu’avez-vous mis en pratique ?"), ""),
-    ("follow_up", "text", _("Qu’est-ce qui vous en empêche, ou vous freine ?"), ""),
+    ("follow_up", "text", _("Qu’avez-vous mis en pratique ?"), ""),
+    ("follow_up", "text", _("Qu’est-ce qui vous en empêche, ou vous freine ?"), ""),
 ]
 
 

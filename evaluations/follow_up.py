@@ -1,10 +1,10 @@
-"""« Mes prochains pas » and the « à froid » questionnaire.
+"""« Mes prochains pas » and the « à froid » questionnaire.
 
 On the last day, from its start until the questionnaire closes, a participant may write their
-« prochains pas » (a private text of their registration) from the personal page. So many days
+« prochains pas » (a private text of their registration) from the personal page. So many days
 after the last day (settings.EVALUATION_FOLLOW_UP_DAYS, at 9 h, Paris time), the mail worker
 sends once (FollowUpMailing) to everyone who attended an email, in their language: their
-prochains pas when they wrote some, and the link to the short « à froid » questionnaire, open
+prochains pas when they wrote some, and the link to the short « à froid » questionnaire, open
 from then for settings.EVALUATION_FOLLOW_UP_OPEN_DAYS days. Its answers are anonymous like the
 others (services.record, with an Entry marked follow_up).
 
@@ -45,7 +45,7 @@ def next_steps_open(edition, now=None):
 
 
 def sent_at(edition):
-    """When the follow-up goes, and the « à froid » questionnaire opens."""
+    """When the follow-up goes, and the « à froid » questionnaire opens."""
     days = datetime.timedelta(days=settings.EVALUATION_FOLLOW_UP_DAYS)
     return paris(edition.end_date + days, SENT_AT)
 
@@ -60,7 +60,7 @@ def follow_up_open(edition, now=None):
 
 
 def entry(registration):
-    """The « à froid » questionnaire as the form's one group."""
+    """The « à froid » questionnaire as the form's one group."""
     done = Response.objects.filter(registration=registration, follow_up=True).exists()
     return Entry(None, sent_at(registration.edition), done, follow_up=True)
 

@@ -101,7 +101,7 @@ class EvaluationForm(forms.Form):
 
 
 class NextStepsForm(PlainTextMixin, forms.ModelForm):
-    """« Mes prochains pas »: private, kept in the history without its words, like the
+    """« Mes prochains pas »: private, kept in the history without its words, like the
     intention (registrations.corrections)."""
 
     class Meta:
@@ -111,7 +111,7 @@ class NextStepsForm(PlainTextMixin, forms.ModelForm):
         labels = {"next_steps": gettext_lazy("Mes prochains pas")}
         help_texts = {
             "next_steps": gettext_lazy(
-                "Ce que je ferai en rentrant. Pour vous seulement : le site vous le renverra "
+                "Ce que je ferai en rentrant. Pour vous seulement : le site vous le renverra "
                 "par courriel dans quelques semaines."
             )
         }

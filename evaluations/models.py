@@ -123,7 +123,7 @@ class Answer(models.Model):
 
 class Response(models.Model):
     """That a registration has answered for a session, for the whole event (session empty),
-    or the « à froid » questionnaire weeks later (follow_up): nothing of what, nor when."""
+    or the « à froid » questionnaire weeks later (follow_up): nothing of what, nor when."""
 
     registration = models.ForeignKey(
         "registrations.Registration",
@@ -184,7 +184,7 @@ class DayReminder(models.Model):
 
 
 class FollowUpMailing(models.Model):
-    """The « à froid » emails of an edition have been sent (once): evaluations/follow_up.py."""
+    """The « à froid » emails of an edition have been sent (once): evaluations/follow_up.py."""
 
     edition = models.OneToOneField(
         Edition,

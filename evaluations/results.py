@@ -1,7 +1,7 @@
 """The results organisers read: per session (each mini-conference apart) and for the whole
 event, the number of answers, the distribution and mean of each scale or choice, the comments.
 
-The « à froid » answers, weeks later, are one more group, after the whole event.
+The « à froid » answers, weeks later, are one more group, after the whole event.
 
 A group under settings.EVALUATION_MIN_ANSWERS answers shows nothing but that it is too small:
 in a handful of people, who said what is easy to guess. The charts are drawn on the server
@@ -84,7 +84,7 @@ def groups_of(edition):
         else:
             found.append(GroupResult((session.pk, None), session.title, session))
     found.append(GroupResult((None, None), _("Ensemble de l’événement"), scope="event"))
-    # The « à froid » answers have no session either: their questions tell them apart.
+    # The « à froid » answers have no session either: their questions tell them apart.
     found.append(
         GroupResult((None, None), _("À froid, quelques semaines après"), scope="follow_up")
     )

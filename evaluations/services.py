@@ -79,7 +79,7 @@ class Entry:
     item: PersonalItem | None
     opens_at: datetime.datetime
     done: bool
-    follow_up: bool = False  # the « à froid » questionnaire, weeks later (follow_up.py)
+    follow_up: bool = False  # the « à froid » questionnaire, weeks later (follow_up.py)
 
     @property
     def key(self):

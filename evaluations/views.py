@@ -52,7 +52,7 @@ def evaluate(request, registration):
 @require_http_methods(["GET", "POST"])
 @personal_link
 def follow_up(request, registration):
-    """The « à froid » questionnaire, open for a few weeks from the follow-up email."""
+    """The « à froid » questionnaire, open for a few weeks from the follow-up email."""
     edition = registration.edition
     is_open = follow_up_module.follow_up_open(edition)
     entry = follow_up_module.entry(registration)
@@ -86,9 +86,9 @@ def follow_up(request, registration):
 @require_http_methods(["GET", "POST"])
 @personal_link
 def next_steps(request, registration):
-    """« Mes prochains pas », written on the last day (follow_up.next_steps_open)."""
+    """« Mes prochains pas », written on the last day (follow_up.next_steps_open)."""
     if not follow_up_module.next_steps_open(registration.edition):
-        messages.info(request, _("« Mes prochains pas » s’écrivent le dernier jour."))
+        messages.info(request, _("« Mes prochains pas » s’écrivent le dernier jour."))
         return redirect(registration)
     form = NextStepsForm(request.POST if request.method == "POST" else None, instance=registration)
     if form.is_bound and form.is_valid():

@@ -91,7 +91,7 @@ PRIVATE_MARK = _("(texte personnel, non conservé dans l’historique)")
 
 
 class PrivateTextsForm(PlainTextMixin, forms.ModelForm):
-    """« Mon intention d’apprentissage »: the two private texts, from the personal page."""
+    """« Mon intention d’apprentissage »: the two private texts, from the personal page."""
 
     class Meta:
         model = Registration

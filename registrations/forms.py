@@ -26,7 +26,7 @@ HONEYPOT = "website"
 PRIMARY_KEY = re.compile(r"[0-9]{1,18}", re.ASCII)  # below 2**63 whatever the digits
 # The private texts: said once, above them, rather than under each.
 PRIVATE_NOTE = _(
-    "Privé : vous seul·e les lirez, sur votre page personnelle, aux séances qui y reviennent. "
+    "Privé : vous seul·e les lirez, sur votre page personnelle, aux séances qui y reviennent. "
     "L’équipe d’organisation ne les voit pas. Modifiables plus tard."
 )
 RANK_LABELS = {1: _("Défi — 1er choix"), 2: _("Défi — 2e choix"), 3: _("Défi — 3e choix")}

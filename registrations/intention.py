@@ -1,4 +1,4 @@
-"""« Mon intention d’apprentissage »: the person's own texts, written at sign-up or later, and
+"""« Mon intention d’apprentissage »: the person's own texts, written at sign-up or later, and
 read back at the sessions of the programme that revisit them (Session.revisits_intention).
 
 Private: only the person reads them, behind their personal link. Their changes are dated in

@@ -20,7 +20,7 @@ def personal_evaluations(registration):
 
 @register.inclusion_tag("evaluations/includes/personal_next_steps.html")
 def personal_next_steps(registration):
-    """For the personal page: the « prochains pas » form on the last day, what was written."""
+    """For the personal page: the « prochains pas » form on the last day, what was written."""
     is_open = follow_up.next_steps_open(registration.edition)
     return {
         "registration": registration,
