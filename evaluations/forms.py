@@ -108,13 +108,7 @@ class NextStepsForm(PlainTextMixin, forms.ModelForm):
         model = Registration
         fields = ["next_steps"]
         widgets = {"next_steps": forms.Textarea(attrs={"rows": 4})}
-        labels = {"next_steps": gettext_lazy("Mes prochains pas")}
-        help_texts = {
-            "next_steps": gettext_lazy(
-                "Ce que je ferai en rentrant. Pour vous seulement : le site vous le renverra "
-                "par courriel dans quelques semaines."
-            )
-        }
+        labels = {"next_steps": gettext_lazy("Ce que je ferai en rentrant")}
 
     def save(self, commit=True):
         data = {"next_steps": self.cleaned_data["next_steps"]}
