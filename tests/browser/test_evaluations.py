@@ -108,7 +108,9 @@ def test_next_steps_on_the_last_day_then_the_questionnaire_a_froid(
 
     # Next is « Accélération de son propre projet »: the intention is shown there.
     expect(page.locator(".next-step")).to_contain_text("Apprendre à animer un atelier")
-    page.get_by_label("Ce que je ferai en rentrant").fill("Tester le prototype avec le service jeunesse")
+    page.get_by_label("Ce que je ferai en rentrant").fill(
+        "Tester le prototype avec le service jeunesse"
+    )
     assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
     page.locator("section[aria-labelledby=intention]").screenshot(
         path=SHOTS / f"intention-section-{viewport['width']}.png"
