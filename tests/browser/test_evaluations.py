@@ -116,6 +116,9 @@ def test_next_steps_on_the_last_day_then_the_questionnaire_a_froid(
         path=SHOTS / f"intention-section-{viewport['width']}.png"
     )
     page.locator(".next-step").screenshot(path=SHOTS / f"next-step-{viewport['width']}.png")
+    at_session = page.locator("li.session").filter(has=page.locator(".intention-reminder"))
+    expect(at_session).to_have_count(2)  # the two flagged sessions of the 2017 programme
+    at_session.first.screenshot(path=SHOTS / f"flagged-session-{viewport['width']}.png")
     page.get_by_role("button", name="Enregistrer mes prochains pas").click()
 
     expect(page.locator("main")).to_contain_text("Vos prochains pas sont enregistrés.")
