@@ -179,3 +179,14 @@ def test_the_history_says_the_next_steps_changed_without_their_words(world, fixe
     assert change.field == "next_steps"
     assert "secret" not in change.old + change.new
     assert "Un secret à moi" in page  # the person reads them back, in the form
+
+
+@pytest.mark.parametrize(("moment", "offered"), [(-MINUTE, False), (MINUTE, True)])
+def test_the_personal_page_offers_the_questionnaire_a_froid_once_it_opens(
+    world, fixed_clock, client, moment, offered
+):
+    fixed_clock(day_30(world.edition) + moment)
+
+    page = manage_page(client, world.registration)
+
+    assert (follow_up_url(world.registration) in page) is offered
