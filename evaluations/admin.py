@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import DayReminder, Question
+from .models import DayReminder, FollowUpMailing, Question
 
 
 @admin.register(Question)
@@ -24,3 +24,10 @@ class DayReminderAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+
+@admin.register(FollowUpMailing)
+class FollowUpMailingAdmin(DayReminderAdmin):
+    """When the « à froid » emails of an edition went, and to how many: read only."""
+
+    list_display = ["edition", "recipients"]

@@ -12,7 +12,7 @@ class EvaluationsConfig(AppConfig):
         from programme import copying
         from programme.models import Edition
 
-        from . import reminders, services
+        from . import follow_up, reminders, services
 
         # A new edition has a questionnaire without anyone typing it; a copy has its source's.
         post_save.connect(
@@ -21,3 +21,5 @@ class EvaluationsConfig(AppConfig):
         copying.also_copy(services.copy_questions)
         # The mail worker sends each day's reminder once the day's sessions have ended.
         before_each_pass(reminders.send_due_reminders)
+        # And, weeks later, the follow-up: prochains pas and the « à froid » questionnaire.
+        before_each_pass(follow_up.send_due_follow_ups)

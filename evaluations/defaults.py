@@ -41,12 +41,25 @@ QUESTIONS = [
     ),
     ("event", "text", _("Ce que vous retenez, ce qui serait à améliorer"), ""),
 ]
+# Asked « à froid », weeks later (evaluations/follow_up.py), on their own: a migration adds them
+# to the editions that had the questionnaire before.
+FOLLOW_UP_QUESTIONS = [
+    (
+        "follow_up",
+        "scale",
+        _("J’ai mis en pratique ce que j’ai appris à l’université d’été."),
+        AGREEMENT,
+    ),
+    ("follow_up", "text", _("Qu’avez-vous mis en pratique ?"), ""),
+    ("follow_up", "text", _("Qu’est-ce qui vous en empêche, ou vous freine ?"), ""),
+]
 
 
-def create_defaults(question_model, edition):
+def create_defaults(question_model, edition, questions=None):
     """The default questions for `edition` (question_model: the model, or its historical
-    version in a migration)."""
+    version in a migration); `questions`: some of them only."""
+    questions = [*QUESTIONS, *FOLLOW_UP_QUESTIONS] if questions is None else questions
     question_model.objects.bulk_create(
         question_model(edition=edition, scope=scope, kind=kind, text=text, options=options, order=n)
-        for n, (scope, kind, text, options) in enumerate(QUESTIONS, start=1)
+        for n, (scope, kind, text, options) in enumerate(questions, start=1)
     )

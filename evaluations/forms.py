@@ -8,6 +8,10 @@ from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from clunyevent.text import PlainTextMixin
+from registrations.corrections import correct_details
+from registrations.models import Registration
+
 from .models import Question
 from .services import AlreadyAnswered, record
 
@@ -94,3 +98,18 @@ class EvaluationForm(forms.Form):
                 continue  # Sent twice (another tab): the first one counts.
             recorded += 1
         return recorded
+
+
+class NextStepsForm(PlainTextMixin, forms.ModelForm):
+    """« Mes prochains pas »: private, kept in the history without its words, like the
+    intention (registrations.corrections)."""
+
+    class Meta:
+        model = Registration
+        fields = ["next_steps"]
+        widgets = {"next_steps": forms.Textarea(attrs={"rows": 4})}
+        labels = {"next_steps": gettext_lazy("Ce que je ferai en rentrant")}
+
+    def save(self, commit=True):
+        data = {"next_steps": self.cleaned_data["next_steps"]}
+        return correct_details(registration=self.instance, data=data)

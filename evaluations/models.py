@@ -18,6 +18,7 @@ from programme.models import Day, Edition, MiniConference, Session
 class Scope(models.TextChoices):
     SESSION = "session", _("Pour chaque séance")
     EVENT = "event", _("Pour l’ensemble de l’événement")
+    FOLLOW_UP = "follow_up", _("À froid, quelques semaines après")
 
 
 class QuestionQuerySet(models.QuerySet):
@@ -29,6 +30,9 @@ class QuestionQuerySet(models.QuerySet):
 
     def for_event(self):
         return self.filter(scope=Scope.EVENT)
+
+    def for_follow_up(self):
+        return self.filter(scope=Scope.FOLLOW_UP)
 
 
 class Question(models.Model):
@@ -118,8 +122,8 @@ class Answer(models.Model):
 
 
 class Response(models.Model):
-    """That a registration has answered for a session, or for the whole event (session
-    empty): nothing of what it answered, nor when."""
+    """That a registration has answered for a session, for the whole event (session empty),
+    or the « à froid » questionnaire weeks later (follow_up): nothing of what, nor when."""
 
     registration = models.ForeignKey(
         "registrations.Registration",
@@ -136,6 +140,7 @@ class Response(models.Model):
         verbose_name=_("séance"),
     )
     absent = models.BooleanField(_("n’y était pas"), default=False)
+    follow_up = models.BooleanField(_("questionnaire à froid"), default=False)
 
     class Meta:
         verbose_name = _("évaluation remplie")
@@ -148,8 +153,13 @@ class Response(models.Model):
             ),
             models.UniqueConstraint(
                 fields=["registration"],
-                condition=Q(session__isnull=True),
+                condition=Q(session__isnull=True, follow_up=False),
                 name="one_event_evaluation_per_person",
+            ),
+            models.UniqueConstraint(
+                fields=["registration"],
+                condition=Q(follow_up=True),
+                name="one_follow_up_answer_per_person",
             ),
         ]
 
@@ -171,3 +181,22 @@ class DayReminder(models.Model):
 
     def __str__(self):
         return str(self.day)
+
+
+class FollowUpMailing(models.Model):
+    """The « à froid » emails of an edition have been sent (once): evaluations/follow_up.py."""
+
+    edition = models.OneToOneField(
+        Edition,
+        on_delete=models.CASCADE,
+        related_name="evaluation_follow_up",
+        verbose_name=_("édition"),
+    )
+    recipients = models.PositiveIntegerField(_("destinataires"), default=0)
+
+    class Meta:
+        verbose_name = _("envoi à froid")
+        verbose_name_plural = _("envois à froid")
+
+    def __str__(self):
+        return str(self.edition)

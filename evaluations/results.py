@@ -1,6 +1,8 @@
 """The results organisers read: per session (each mini-conference apart) and for the whole
 event, the number of answers, the distribution and mean of each scale or choice, the comments.
 
+The « à froid » answers, weeks later, are one more group, after the whole event.
+
 A group under settings.EVALUATION_MIN_ANSWERS answers shows nothing but that it is too small:
 in a handful of people, who said what is easy to guess. The charts are drawn on the server
 (templates/evaluations/includes/distribution_chart.html) beside a table of the same numbers.
@@ -51,6 +53,7 @@ class GroupResult:
     title: str
     when: object = None  # the session, for its day and times
     questions: list = field(default_factory=list)
+    scope: str = "session"  # whose questions: Scope
 
     @property
     def count(self):
@@ -80,7 +83,11 @@ def groups_of(edition):
             ]
         else:
             found.append(GroupResult((session.pk, None), session.title, session))
-    found.append(GroupResult((None, None), _("Ensemble de l’événement")))
+    found.append(GroupResult((None, None), _("Ensemble de l’événement"), scope="event"))
+    # The « à froid » answers have no session either: their questions tell them apart.
+    found.append(
+        GroupResult((None, None), _("À froid, quelques semaines après"), scope="follow_up")
+    )
     return found
 
 
@@ -121,11 +128,10 @@ def computed(edition):
     questions = list(Question.objects.of_edition(edition))
     groups = groups_of(edition)
     for group in groups:
-        scope = "event" if group.key == (None, None) else "session"
         group.questions = [
             question_result(q, counts[(*group.key, q.pk)], texts[(*group.key, q.pk)])
             for q in questions
-            if q.scope == scope
+            if q.scope == group.scope
         ]
     return groups
 

@@ -79,9 +79,12 @@ class Entry:
     item: PersonalItem | None
     opens_at: datetime.datetime
     done: bool
+    follow_up: bool = False  # the « à froid » questionnaire, weeks later (follow_up.py)
 
     @property
     def key(self):
+        if self.follow_up:
+            return "froid"
         return f"s{self.item.session.pk}" if self.item else "event"
 
     def is_open(self, now):
@@ -91,7 +94,7 @@ class Entry:
 def entries(registration):
     """Every session to evaluate, then the whole event (open once the last session is)."""
     items = evaluable_items(registration)
-    responses = Response.objects.filter(registration=registration)
+    responses = Response.objects.filter(registration=registration, follow_up=False)
     answered = set(responses.values_list("session_id", flat=True))
     found = [Entry(item, opens_at(item.session), item.session.pk in answered) for item in items]
     if items:
@@ -125,7 +128,12 @@ def record(*, registration, entry, answers, absent=False):
     mini_conference = entry.item.mini_conference if entry.item else None
     try:
         with transaction.atomic():
-            Response.objects.create(registration=registration, session=session, absent=absent)
+            Response.objects.create(
+                registration=registration,
+                session=session,
+                absent=absent,
+                follow_up=entry.follow_up,
+            )
             if not absent:
                 Answer.objects.bulk_create(
                     Answer(

@@ -15,8 +15,9 @@ from programme.access import for_organisers
 from programme.models import Edition
 from registrations.views import personal_link
 
-from . import results, services
-from .forms import EvaluationForm
+from . import follow_up as follow_up_module
+from . import results, services, summary
+from .forms import EvaluationForm, NextStepsForm
 from .models import Question
 
 RESULTS_PERMISSION = "evaluations.view_results"
@@ -47,6 +48,57 @@ def evaluate(request, registration):
     return render(request, "evaluations/evaluate.html", context)
 
 
+@never_cache
+@require_http_methods(["GET", "POST"])
+@personal_link
+def follow_up(request, registration):
+    """The « à froid » questionnaire, open for a few weeks from the follow-up email."""
+    edition = registration.edition
+    is_open = follow_up_module.follow_up_open(edition)
+    entry = follow_up_module.entry(registration)
+    form = EvaluationForm(
+        request.POST if request.method == "POST" and is_open else None,
+        registration=registration,
+        entries=[entry] if is_open and not entry.done else [],
+        session_questions=[],
+        event_questions=list(Question.objects.of_edition(edition).for_follow_up()),
+    )
+    if form.is_bound and form.is_valid():
+        if form.save():
+            messages.success(request, _("Merci : vos réponses sont enregistrées."))
+        else:
+            messages.info(request, _("Vous n’avez rien rempli : rien n’a été enregistré."))
+        return redirect(reverse("evaluations:follow-up", kwargs={"token": registration.token}))
+    context = {
+        "registration": registration,
+        "edition": edition,
+        "form": form,
+        "is_open": is_open,
+        "done": entry.done,
+        "opens_at": follow_up_module.sent_at(edition),
+        "not_yet": clock.now() < follow_up_module.sent_at(edition),
+        "closes_at": follow_up_module.follow_up_closes_at(edition),
+    }
+    return render(request, "evaluations/follow_up.html", context)
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+@personal_link
+def next_steps(request, registration):
+    """« Mes prochains pas », written on the last day (follow_up.next_steps_open)."""
+    if not follow_up_module.next_steps_open(registration.edition):
+        messages.info(request, _("« Mes prochains pas » s’écrivent le dernier jour."))
+        return redirect(registration)
+    form = NextStepsForm(request.POST if request.method == "POST" else None, instance=registration)
+    if form.is_bound and form.is_valid():
+        form.save()
+        messages.success(request, _("Vos prochains pas sont enregistrés."))
+        return redirect(registration.get_absolute_url() + "#intention")
+    context = {"registration": registration, "edition": registration.edition, "form": form}
+    return render(request, "evaluations/next_steps.html", context)
+
+
 def current_edition():
     return Edition.objects.current() or Edition.objects.order_by("-start_date").first()
 
@@ -55,6 +107,10 @@ def current_edition():
 def results_page(request):
     edition = current_edition()
     context = {"edition": edition, **(results.for_page(edition) if edition else {})}
+    if edition:
+        context["summaries"] = [
+            (person, request.build_absolute_uri(path)) for person, path in summary.people(edition)
+        ]
     return render(request, "evaluations/results.html", context)
 
 

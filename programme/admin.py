@@ -279,7 +279,7 @@ class PersonAdmin(admin.ModelAdmin):
 class SessionAdmin(admin.ModelAdmin):
     list_display = ["day", "start_time", "end_time", "title", "kind", "venue", "is_parallel"]
     list_display_links = ["title"]
-    list_filter = ["day", "kind", "venue"]
+    list_filter = ["day", "kind", "venue", "revisits_intention"]
     list_select_related = ["day", "venue"]
     search_fields = ["title", "description"]
     date_hierarchy = "start"

@@ -21,7 +21,14 @@ from programme.models import MiniConference
 from . import services
 from .admin_meals import MealDayFilter, MealFilter, meal_field_options
 from .exceptions import RegistrationGone
-from .models import Attendance, ChallengePreference, Registration, RegistrationChange, Seat
+from .models import (
+    PRIVATE_FIELDS,
+    Attendance,
+    ChallengePreference,
+    Registration,
+    RegistrationChange,
+    Seat,
+)
 from .resources import ColumnNamesExportForm, ExcelCSV, RegistrationResource
 
 
@@ -147,6 +154,8 @@ class RegistrationAdmin(ExportActionMixin, EmailStateAdminMixin, admin.ModelAdmi
     date_hierarchy = "created_at"
     list_select_related = ["seat__mini_conference"]
     readonly_fields = ["created_at", "updated_at", "cancelled_at", "anonymised_at"]
+    # The person's own texts (intention, project, next steps) are theirs alone.
+    exclude = PRIVATE_FIELDS
     inlines = [SeatInline, ChallengePreferenceInline, AttendanceInline, RegistrationChangeInline]
     actions = ["resend_confirmation", "cancel_registrations", "promote_waiting"]
 

@@ -5,6 +5,9 @@ Each changed field is kept in the registration's history (RegistrationChange), s
 organisers in the registration's admin page; erasure deletes it (forgetting.forget). The
 address is not among them: it identifies the registration (one per address and edition) and
 receives the personal link, so changing it goes through the organisers.
+
+The private texts (learning intention, own project, next steps) are written through the same
+function, so their changes are dated in the history too, without their words.
 """
 
 from django import forms
@@ -15,7 +18,7 @@ from clunyevent.text import PlainTextMixin
 from programme import clock
 
 from .exceptions import RegistrationCancelled
-from .models import Registration, RegistrationChange
+from .models import PRIVATE_FIELDS, Registration, RegistrationChange
 from .services import _lock_registration  # The one way to lock a registration, read again.
 
 FIELDS = [
@@ -63,9 +66,7 @@ def correct_details(*, registration, data):
         locked = _lock_registration(registration, cancelled=RegistrationCancelled)
         now = clock.now()
         changes = [
-            RegistrationChange(
-                registration=locked, field=name, old=as_text(old), new=as_text(new), at=now
-            )
+            RegistrationChange(registration=locked, field=name, **values(name, old, new), at=now)
             for name, new in data.items()
             if (old := getattr(locked, name)) != new
         ]
@@ -75,6 +76,39 @@ def correct_details(*, registration, data):
             locked.save(update_fields=[*(c.field for c in changes), "updated_at"])
             RegistrationChange.objects.bulk_create(changes)
     return changes
+
+
+def values(name, old, new):
+    """What the history keeps of a change. Of the person's private texts (intention, project,
+    next steps), only that they changed: organisers read the history, and these texts are
+    written for the person alone — keeping them there would show them after all."""
+    if name in PRIVATE_FIELDS:
+        return {"old": "", "new": str(PRIVATE_MARK)}
+    return {"old": as_text(old), "new": as_text(new)}
+
+
+PRIVATE_MARK = _("(texte personnel, non conservé dans l’historique)")
+
+
+class PrivateTextsForm(PlainTextMixin, forms.ModelForm):
+    """« Mon intention d’apprentissage »: the two private texts, from the personal page."""
+
+    class Meta:
+        model = Registration
+        fields = ["learning_intention", "own_project"]
+        widgets = {name: forms.Textarea(attrs={"rows": 4}) for name in fields}
+        labels = {
+            "learning_intention": _("Mon intention d’apprentissage"),
+            "own_project": _("Mon propre projet"),
+        }
+        help_texts = {
+            "learning_intention": _("Ce que je viens apprendre, ce que je veux en retirer."),
+            "own_project": _("Le projet que je porte et que je veux faire avancer."),
+        }
+
+    def save(self, commit=True):
+        data = {name: self.cleaned_data[name] for name in self.Meta.fields}
+        return correct_details(registration=self.instance, data=data)
 
 
 def as_text(value):

@@ -3,7 +3,7 @@
 import re
 
 from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Div, Fieldset, Layout
+from crispy_forms.layout import HTML, Div, Fieldset, Layout
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -25,6 +25,11 @@ from .seats import SeatState
 
 HONEYPOT = "website"
 PRIMARY_KEY = re.compile(r"[0-9]{1,18}", re.ASCII)  # below 2**63 whatever the digits
+# The private texts: said once, above them, rather than under each.
+PRIVATE_NOTE = _(
+    "Privé : vous seul·e les lirez, sur votre page personnelle, aux séances qui y reviennent. "
+    "L’équipe d’organisation ne les voit pas. Modifiables plus tard."
+)
 RANK_LABELS = {1: _("Défi — 1er choix"), 2: _("Défi — 2e choix"), 3: _("Défi — 3e choix")}
 
 
@@ -170,15 +175,21 @@ class SignupForm(PlainTextMixin, WorkshopChoicesMixin, forms.ModelForm):
             "cadre_emplois",
             "dietary_needs",
             "accessibility_needs",
+            "learning_intention",
+            "own_project",
             "public_listing",
         ]
         widgets = {
             "category": forms.RadioSelect,
             "dietary_needs": forms.Textarea(attrs={"rows": 2}),
             "accessibility_needs": forms.Textarea(attrs={"rows": 2}),
+            "learning_intention": forms.Textarea(attrs={"rows": 2}),
+            "own_project": forms.Textarea(attrs={"rows": 2}),
         }
         labels = {
             "email": _("Adresse électronique"),
+            "learning_intention": _("Votre intention d’apprentissage (facultatif)"),
+            "own_project": _("Votre propre projet (facultatif)"),
             "civil_service_category": _("Catégorie, si vous êtes fonctionnaire"),
             "public_listing": _(
                 "J'accepte que mon nom et mon employeur figurent sur la liste publique des "
@@ -192,6 +203,8 @@ class SignupForm(PlainTextMixin, WorkshopChoicesMixin, forms.ModelForm):
             "accessibility_needs": _(
                 "Ce dont vous avez besoin pour participer dans de bonnes conditions."
             ),
+            "learning_intention": _("Ce que vous venez apprendre."),
+            "own_project": _("Un projet que vous voulez faire avancer."),
         }
         error_messages = {
             "email": {
@@ -241,6 +254,12 @@ class SignupForm(PlainTextMixin, WorkshopChoicesMixin, forms.ModelForm):
                 "cadre_emplois",
             ),
             Fieldset(_("Besoins particuliers"), "dietary_needs", "accessibility_needs"),
+            Fieldset(
+                _("Pour vous seulement"),
+                HTML(format_html('<p class="form-text">{}</p>', PRIVATE_NOTE)),
+                "learning_intention",
+                "own_project",
+            ),
             *self.choice_fieldsets(),
             Fieldset(_("Vos données personnelles"), "consent", "public_listing"),
             # Hidden from people and from screen readers; robots tend to fill every field.

@@ -110,6 +110,14 @@ class Registration(models.Model):
     public_listing = models.BooleanField(
         _("accepte de figurer sur la liste publique"), default=False
     )
+    # Private: the person writes them for themselves and only they read them back (on their
+    # personal page, at the sessions that revisit them, in the follow-up email). No organiser
+    # page, list, history or export shows them (PRIVATE_FIELDS below).
+    learning_intention = models.TextField(
+        _("intention d’apprentissage"), max_length=2000, blank=True
+    )
+    own_project = models.TextField(_("projet personnel"), max_length=2000, blank=True)
+    next_steps = models.TextField(_("mes prochains pas"), max_length=2000, blank=True)
     status = models.CharField(
         _("statut"), max_length=20, choices=Status.choices, default=Status.CONFIRMED
     )
@@ -142,6 +150,11 @@ class Registration(models.Model):
 
     def get_absolute_url(self):
         return reverse("registrations:manage", kwargs={"token": self.token})
+
+
+# The texts a person writes for themselves alone: kept out of the admin and the exports, out of
+# the history's values (corrections.py), and blanked by anonymisation.
+PRIVATE_FIELDS = ["learning_intention", "own_project", "next_steps"]
 
 
 class Seat(models.Model):

@@ -83,6 +83,11 @@ class PersonalItem:
         return self.session.kind_label
 
     @property
+    def revisits_intention(self):
+        """Whether the programme asks to come back to one's learning intention there."""
+        return self.session.revisits_intention
+
+    @property
     def waiting_note(self):
         return waiting_note() if self.waiting else ""
 

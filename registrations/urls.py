@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import certificates, views
+from . import certificates, intention, views
 
 app_name = "registrations"
 urlpatterns = [
@@ -25,6 +25,7 @@ urlpatterns = [
     path("<slug:token>/", views.manage, name="manage"),
     path("<slug:token>/modifier/", views.change, name="change"),
     path("<slug:token>/corriger/", views.correct, name="correct"),
+    path("<slug:token>/intention/", intention.edit, name="intention"),
     path("<slug:token>/agenda/", views.personal_programme, name="personal-programme"),
     path("<slug:token>/agenda.ics", views.personal_calendar, name="personal-calendar"),
     path("<slug:token>/annuler/", views.cancel, name="cancel"),

@@ -9,6 +9,7 @@ SECTIONS = [
     "Défis choisis",
     "Repas et soirées",
     "Mon programme jour par jour",
+    "Mon intention d’apprentissage",
     "Mes informations",
     "Gérer mon inscription",
 ]

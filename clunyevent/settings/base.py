@@ -257,6 +257,10 @@ CHANGE_MARK_DAYS = int(os.environ.get("DJANGO_CHANGE_MARK_DAYS", "7"))
 EVALUATION_OPENS_MINUTES_BEFORE_END = int(os.environ.get("DJANGO_EVALUATION_OPENS_MINUTES", "10"))
 EVALUATION_CLOSES_DAYS_AFTER = int(os.environ.get("DJANGO_EVALUATION_CLOSES_DAYS", "30"))
 EVALUATION_MIN_ANSWERS = int(os.environ.get("DJANGO_EVALUATION_MIN_ANSWERS", "5"))
+# The « à froid » follow-up: so many days after the last day, each participant receives their
+# « prochains pas » back with the link to a short questionnaire, open so many days from then.
+EVALUATION_FOLLOW_UP_DAYS = int(os.environ.get("DJANGO_EVALUATION_FOLLOW_UP_DAYS", "30"))
+EVALUATION_FOLLOW_UP_OPEN_DAYS = int(os.environ.get("DJANGO_EVALUATION_FOLLOW_UP_OPEN_DAYS", "21"))
 
 # Change notices: changes made within this many minutes of each other are gathered into one
 # email per participant concerned, sent once the programme has been quiet for that long.

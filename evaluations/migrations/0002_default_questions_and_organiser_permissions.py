@@ -4,7 +4,7 @@
 
 from django.db import migrations
 
-from evaluations.defaults import create_defaults
+from evaluations.defaults import QUESTIONS, create_defaults
 from programme.organisers import EVERYTHING, grant
 
 
@@ -12,7 +12,7 @@ def add_defaults(apps, schema_editor):
     Edition = apps.get_model("programme", "Edition")
     Question = apps.get_model("evaluations", "Question")
     for edition in Edition.objects.filter(evaluation_questions__isnull=True):
-        create_defaults(Question, edition)
+        create_defaults(Question, edition, QUESTIONS)
 
 
 def add_permissions(apps, schema_editor):

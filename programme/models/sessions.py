@@ -134,6 +134,16 @@ class Session(Tracked):
             "monde assiste aux deux, avec une autre séance du même jour."
         ),
     )
+    # The programme asks participants to come back to what they wrote at sign-up: at such a
+    # session their personal page and programme show them their own intention and project.
+    revisits_intention = models.BooleanField(
+        _("revient sur l’intention d’apprentissage"),
+        default=False,
+        help_text=_(
+            "Chaque participante et participant y retrouve son intention d’apprentissage et son "
+            "propre projet, sur sa page personnelle et dans son programme."
+        ),
+    )
     speakers = models.ManyToManyField(
         Person, blank=True, related_name="sessions", verbose_name=_("intervenant·es")
     )

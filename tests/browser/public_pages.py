@@ -9,7 +9,10 @@ from typing import Any
 
 from django.utils import timezone
 
-from programme.models import ProgrammeChange, Session, SessionKind
+from evaluations.follow_up import sent_at
+from evaluations.models import Answer, Question
+from evaluations.summary import signed
+from programme.models import Person, ProgrammeChange, Session, SessionKind
 from registrations import services
 from teams import services as teams
 from tests.browser.signup import fill_signup
@@ -182,6 +185,38 @@ def evaluation(visit):
     visit.open("evaluations:evaluate", visit.registration.token)
 
 
+def at_moment(visit, moment):
+    visit.monkeypatch.setattr("programme.clock.now", lambda: moment)
+
+
+def personal_page_last_day(visit):
+    # The last day: « Mes prochains pas » is offered, the intention shown at its sessions.
+    visit.registration.learning_intention = "Apprendre à animer un atelier"
+    visit.registration.save()
+    last_day = datetime.datetime.combine(visit.edition.end_date, datetime.time(10, 30))
+    at_moment(visit, timezone.make_aware(last_day))
+    visit.open("registrations:manage", visit.registration.token)
+
+
+def follow_up(visit):
+    # The « à froid » questionnaire, open from the follow-up email.
+    at_moment(visit, sent_at(visit.edition))
+    visit.open("evaluations:follow-up", visit.registration.token)
+
+
+def evaluation_summary(visit):
+    # A speaker's summary, with enough answers to show its charts.
+    session = sessions_of(visit.edition).filter(kind="plenary").first()
+    speaker = Person.objects.create(first_name="Aïcha", last_name="Benali")
+    session.speakers.add(speaker)
+    for question in Question.objects.of_edition(visit.edition).for_sessions():
+        for value in (2, 3, 4, 4, 4):
+            text = "Très claire" if question.kind == "text" else ""
+            value = None if question.kind == "text" else value
+            Answer.objects.create(question=question, session=session, value=value, text=text)
+    visit.open("evaluations:summary", signed(speaker, visit.edition))
+
+
 def personal(name):
     return lambda visit: visit.open(name, visit.registration.token)
 
@@ -290,6 +325,10 @@ PAGES = {
     "personal-agenda": personal("registrations:personal-programme"),
     "certificate": personal("registrations:certificate"),
     "evaluation": evaluation,
+    "personal-page-last-day": personal_page_last_day,
+    "intention": personal("registrations:intention"),
+    "follow-up": follow_up,
+    "evaluation-summary": evaluation_summary,
     "privacy": lambda visit: visit.open("registrations:privacy"),
     "participants": lambda visit: visit.open("registrations:public-list"),
     "not-found": not_found,

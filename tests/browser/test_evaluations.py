@@ -8,8 +8,9 @@ from django.contrib.auth.models import User
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from evaluations import services
+from evaluations import follow_up, services, summary
 from evaluations.models import Answer, Question, Response
+from programme.models import Person
 from tests.browser.conftest import DESKTOP
 from tests.browser.public_pages import register_someone
 from tests.browser.test_accessibility import axe_violations
@@ -90,3 +91,73 @@ def test_organisers_read_the_results_without_axe_violation(
     assert page.locator("svg.chart-svg").count() >= 3
     assert axe_violations(page) == ""
     shoot(page, f"results-{viewport['width']}")
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_next_steps_on_the_last_day_then_the_questionnaire_a_froid(
+    new_page, live_server, edition, registration, monkeypatch, viewport
+):
+    registration.learning_intention = "Apprendre à animer un atelier"
+    registration.save()
+    last_morning = timezone.make_aware(
+        datetime.datetime.combine(edition.end_date, datetime.time(10, 30))
+    )
+    monkeypatch.setattr("programme.clock.now", lambda: last_morning)
+    page = new_page(viewport=viewport)
+    page.goto(live_server.url + registration.get_absolute_url())
+
+    # Next is « Accélération de son propre projet »: the intention is shown there.
+    expect(page.locator(".next-step")).to_contain_text("Apprendre à animer un atelier")
+    page.get_by_label("Ce que je ferai en rentrant").fill(
+        "Tester le prototype avec le service jeunesse"
+    )
+    assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
+    page.locator("section[aria-labelledby=intention]").screenshot(
+        path=SHOTS / f"intention-section-{viewport['width']}.png"
+    )
+    page.locator(".next-step").screenshot(path=SHOTS / f"next-step-{viewport['width']}.png")
+    at_session = page.locator("li.session").filter(has=page.locator(".intention-reminder"))
+    expect(at_session).to_have_count(2)  # the two flagged sessions of the 2017 programme
+    at_session.first.screenshot(path=SHOTS / f"flagged-session-{viewport['width']}.png")
+    page.get_by_role("button", name="Enregistrer mes prochains pas").click()
+
+    expect(page.locator("main")).to_contain_text("Vos prochains pas sont enregistrés.")
+    registration.refresh_from_db()
+    assert registration.next_steps == "Tester le prototype avec le service jeunesse"
+
+    monkeypatch.setattr("programme.clock.now", lambda: follow_up.sent_at(edition))
+    page.goto(live_server.url + f"/inscription/{registration.token}/evaluation/a-froid/")
+    expect(page.locator("main")).to_contain_text("Tester le prototype avec le service jeunesse")
+    page.get_by_role("radio", name="Plutôt d’accord").check()
+    page.get_by_role("textbox").first.fill("Un atelier par mois")
+    assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
+    shoot(page, f"follow-up-{viewport['width']}")
+    page.get_by_role("button", name="Envoyer mes réponses").click()
+
+    expect(page.locator("main")).to_contain_text("vous avez répondu au questionnaire à froid")
+    assert Response.objects.filter(registration=registration, follow_up=True).count() == 1
+    assert set(Answer.objects.values_list("value", "text")) == {
+        (3, ""),
+        (None, "Un atelier par mois"),
+    }
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_a_speaker_reads_their_summary(new_page, live_server, edition, viewport):
+    session = edition.days.order_by("date").first().sessions.filter(kind="plenary").first()
+    speaker = Person.objects.create(first_name="Aïcha", last_name="Benali")
+    session.speakers.add(speaker)
+    for question in Question.objects.of_edition(edition).for_sessions():
+        for value in (2, 3, 4, 4, 4):
+            text = "Très claire" if question.kind == "text" else ""
+            value = None if question.kind == "text" else value
+            Answer.objects.create(question=question, session=session, value=value, text=text)
+    page = new_page(viewport=viewport)
+
+    page.goto(live_server.url + summary.summary_path(speaker, edition))
+
+    expect(page.locator("main h2")).to_have_count(1)  # their one session
+    expect(page.locator("main")).to_contain_text("Aïcha Benali")
+    assert page.locator("svg.chart-svg").count() == 2
+    assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
+    shoot(page, f"summary-{viewport['width']}")

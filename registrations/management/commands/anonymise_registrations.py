@@ -18,9 +18,16 @@ from django.utils import timezone
 from programme import clock
 from programme.models import Edition
 from registrations.forgetting import ANONYMOUS, forget
-from registrations.models import Registration, new_token
+from registrations.models import PRIVATE_FIELDS, Registration, new_token
 
-BLANKED = ["employer", "job_title", "cadre_emplois", "dietary_needs", "accessibility_needs"]
+BLANKED = [
+    "employer",
+    "job_title",
+    "cadre_emplois",
+    "dietary_needs",
+    "accessibility_needs",
+    *PRIVATE_FIELDS,
+]
 UPDATED = ["first_name", "last_name", "email", "token", "public_listing"]
 
 
