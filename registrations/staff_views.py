@@ -22,7 +22,7 @@ from programme.current import current_edition_or_404
 from programme.formats import time_range
 from programme.models import MiniConference, Session
 
-from . import attendance, charts, sheets
+from . import attendance, charts, presence, sheets
 from .forms import SafePkMultipleChoiceField
 from .models import Registration, Seat
 
@@ -143,13 +143,14 @@ def seated_registrations(mini_conference):
 def half_day_sheet(request, date, period):
     edition = current_edition_or_404(request)
     half_day = half_day_or_404(edition, date, period)
-    participants = list(confirmed_registrations(edition))
+    participants = sheets.with_signatures(list(confirmed_registrations(edition)), half_day)
     context = {
         "edition": edition,
         "day": half_day.day,
         "hours": half_day.hours(),
         "subtitle": half_day.get_period_display(),
         "participants": participants,
+        "closing": presence.closing_of(half_day=half_day),
         **sheets.blank_rows(request, after=len(participants)),
     }
     return render(request, "registrations/staff/sheet.html", context)
@@ -160,8 +161,12 @@ def mini_conference_sheet(request, pk):
     edition = current_edition_or_404(request)
     mini_conference = mini_conference_or_404(edition, pk)
     slot = mini_conference.slot
-    participants = list(seated_registrations(mini_conference))
+    # A mini-conference attended was signed with its half-day: that signature's time and method.
+    half_day = next((h for h in attendance.half_days(edition) if slot in h.sessions), None)
+    seated = seated_registrations(mini_conference).annotate(attended=F("seat__attended"))
+    participants = sheets.with_signatures(list(seated), half_day, attended_only=True)
     context = {
+        "closing": presence.closing_of(mini_conference=mini_conference),
         "edition": edition,
         "day": slot.day,
         "hours": time_range(slot.start, slot.end),

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import certificates, views
+from . import certificates, self_sign, views
 
 app_name = "registrations"
 urlpatterns = [
@@ -29,5 +29,6 @@ urlpatterns = [
     path("<slug:token>/agenda.ics", views.personal_calendar, name="personal-calendar"),
     path("<slug:token>/annuler/", views.cancel, name="cancel"),
     path("<slug:token>/supprimer/", views.delete, name="delete"),
+    path("<slug:token>/emargement/", self_sign.self_sign, name="self-sign"),
     path("<slug:token>/attestation/", certificates.certificate, name="certificate"),
 ]
