@@ -10,6 +10,7 @@ from operator import attrgetter
 
 from django import forms
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count, F, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -215,33 +216,49 @@ def presence_view(request, *, registrations, recorded, save, context):
 def half_day_attendance(request, date, period):
     edition = current_edition_or_404(request)
     half_day = half_day_or_404(edition, date, period)
+    closing = presence.closing_of(half_day=half_day)
+    refuse_closed(request, closing)
     registrations = confirmed_registrations(edition)
     return presence_view(
         request,
         registrations=registrations,
         recorded=attendance.recorded_present(half_day=half_day),
         save=lambda present: attendance.record_half_day(
-            half_day=half_day, registrations=registrations, present=present
+            half_day=half_day, registrations=registrations, present=present, by=request.user
         ),
-        context={"edition": edition, "day": half_day.day, "subtitle": str(half_day)},
+        context={
+            "edition": edition,
+            "day": half_day.day,
+            "subtitle": str(half_day),
+            "closing": closing,
+        },
     )
+
+
+def refuse_closed(request, closing):
+    """A countersigned list changes only with the organisers' right to change presences."""
+    if closing and request.method == "POST" and not presence.may_change_closed(request.user):
+        raise PermissionDenied
 
 
 @for_organisers(read=[*READ, "registrations.view_seat"], act=["registrations.change_seat"])
 def mini_conference_attendance(request, pk):
     edition = current_edition_or_404(request)
     mini_conference = mini_conference_or_404(edition, pk)
+    closing = presence.closing_of(mini_conference=mini_conference)
+    refuse_closed(request, closing)
     registrations = seated_registrations(mini_conference)
     return presence_view(
         request,
         registrations=registrations,
         recorded=registrations.filter(seat__attended=True),
         save=lambda present: attendance.record_mini_conference(
-            mini_conference=mini_conference, present=present
+            mini_conference=mini_conference, present=present, by=request.user
         ),
         context={
             "edition": edition,
             "day": mini_conference.slot.day,
             "subtitle": str(mini_conference),
+            "closing": closing,
         },
     )
