@@ -1,7 +1,7 @@
 """Signing a half-day on site: by staff scanning the person's code, or by the person with the
 half-day's code; the countersignature that closes a list; the changes made after it.
 
-The half-day « now » comes from the programme (attendance.half_days) and the site's clock:
+The half-day « now » comes from the programme (attendance.half_days) and the site's clock:
 its window runs from SIGN_IN_OPENS_MINUTES_BEFORE its first training session to
 SIGN_IN_CLOSES_MINUTES_AFTER its last.
 """

@@ -1,7 +1,7 @@
 """The on-site pages of the team: the scan of a personal code, and the half-days' codes.
 
-Both need only « Peut enregistrer les présences sur place » (registrations.record_presence),
-which the « Animateur·rice » group holds alone: a facilitator sees the one person scanned,
+Both need only « Peut enregistrer les présences sur place » (registrations.record_presence),
+which the « Animateur·rice » group holds alone: a facilitator sees the one person scanned,
 never a list of names. The scan page is small and needs no script: the abbey's network is
 slow, and a POST repeated after a timeout records nothing more.
 """
@@ -73,7 +73,7 @@ def record(request, registration, half_day):
         messages.error(
             request,
             _(
-                "La liste de cette demi-journée est close (%(name)s, %(time)s) : seule "
+                "La liste de cette demi-journée est close (%(name)s, %(time)s) : seule "
                 "l’équipe d’organisation peut encore la modifier."
             )
             % {"name": closed.closing.closed_by_name, "time": short_time(closed.closing.closed_at)},
@@ -127,25 +127,25 @@ def edition_mini_conferences(edition):
 @for_organisers(read=RECORD, act=RECORD)
 @require_http_methods(["POST"])
 def sign_codes_action(request):
-    """Show or hide a half-day's code on the hall screens; close a list (countersign)."""
+    """Show or hide a half-day's code on the hall screens; close a list (countersign): a
+    mini-conference's when the form names one (« pk »), else the half-day's."""
     edition = current_edition_or_404(request)
     action = request.POST.get("action")
-    if action in ("show", "hide", "close-half-day"):
-        half_day = half_day_or_404(
-            edition, parse_date(request.POST.get("date")), request.POST.get("period")
-        )
-        if action == "close-half-day":
-            presence.close_list(by=request.user, half_day=half_day)
-            messages.success(request, _("La liste de la demi-journée est close."))
-        else:
-            presence.show_code(half_day, action == "show")
-            messages.success(request, _("L’affichage sur les écrans des salles est modifié."))
-    elif action == "close-mini-conference":
-        mini_conference = mini_conference_or_404(edition, parse_pk(request.POST.get("pk")))
+    if action not in ("show", "hide", "close"):
+        raise Http404(_("Action inconnue."))
+    if action == "close" and "pk" in request.POST:
+        mini_conference = mini_conference_or_404(edition, parse_pk(request.POST["pk"]))
         presence.close_list(by=request.user, mini_conference=mini_conference)
         messages.success(request, _("La liste de la mini-conférence est close."))
+        return redirect("registrations-staff:sign-codes")
+    date = parse_date(request.POST.get("date"))
+    half_day = half_day_or_404(edition, date, request.POST.get("period"))
+    if action == "close":
+        presence.close_list(by=request.user, half_day=half_day)
+        messages.success(request, _("La liste de la demi-journée est close."))
     else:
-        raise Http404(_("Action inconnue."))
+        presence.show_code(half_day, action == "show")
+        messages.success(request, _("L’affichage sur les écrans des salles est modifié."))
     return redirect("registrations-staff:sign-codes")
 
 

@@ -1,5 +1,5 @@
 """The half-day's self-sign code on the hall screens: only during its window, and only once
-staff have turned its display on for that half-day (the « Codes d’émargement » page)."""
+staff have turned its display on for that half-day (the « Codes d’émargement » page)."""
 
 from django.utils.translation import gettext as _
 

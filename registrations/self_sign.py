@@ -1,4 +1,4 @@
-"""« Signer ma présence »: the participant types the half-day's code, shown in the room, on a
+"""« Signer ma présence »: the participant types the half-day's code, shown in the room, on a
 small page of their own (/inscription/<lien>/emargement/), also offered on the personal page.
 
 Wrong codes are counted per registration and half-day, not per address: the whole abbey
@@ -60,10 +60,10 @@ def count_wrong(registration, half_day):
 def refusal(refused):
     if refused.kind == "expired":
         return _(
-            "Ce code était celui de la demi-journée du %(half_day)s : il n’est plus valable. "
+            "Ce code était celui de la demi-journée du %(half_day)s : il n’est plus valable. "
             "Saisissez le code affiché aujourd’hui dans la salle."
         ) % {"half_day": str(refused.half_day)}
-    return _("Ce code n’est pas le bon : vérifiez-le sur l’écran ou l’affiche de la salle.")
+    return _("Ce code n’est pas le bon : vérifiez-le sur l’écran ou l’affiche de la salle.")
 
 
 def sign(registration, half_day, form):
@@ -78,7 +78,7 @@ def sign(registration, half_day, form):
             registration=registration, half_day=half_day, method=Attendance.Method.SELF
         )
     except presence.ListClosed:
-        return _("La liste de cette demi-journée est close : adressez-vous à l’équipe.")
+        return _("La liste de cette demi-journée est close : adressez-vous à l’équipe.")
     return None
 
 

@@ -1,4 +1,4 @@
-"""The personal code (QR) and « Signer ma présence », for the personal page and the badges."""
+"""The personal code (QR) and « Signer ma présence », for the personal page and the badges."""
 
 from django import template
 from django.utils.safestring import mark_safe

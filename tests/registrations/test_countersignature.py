@@ -47,7 +47,7 @@ def morning(edition):
 
 def close_morning(client, fixed_clock):
     fixed_clock(at(TUESDAY, 12, 40))
-    return client.post(ACTION, {**MORNING, "action": "close-half-day"}, follow=True)
+    return client.post(ACTION, {**MORNING, "action": "close"}, follow=True)
 
 
 def test_the_facilitator_closes_the_half_day_with_name_and_time(client, world, fixed_clock):
@@ -144,7 +144,7 @@ def test_closing_a_mini_conference_keeps_its_list_as_signed(
     mini_conference = world[1]
     client.force_login(facilitator())
     fixed_clock(at(TUESDAY, 12, 30))
-    client.post(ACTION, {"action": "close-mini-conference", "pk": mini_conference.pk})
+    client.post(ACTION, {"action": "close", "pk": mini_conference.pk})
 
     client.post(scan_url(registration))
 
@@ -156,7 +156,7 @@ def test_closing_a_mini_conference_keeps_its_list_as_signed(
 def test_changing_a_closed_mini_conference_is_logged(client, world, registration, fixed_clock):
     mini_conference = world[1]
     client.force_login(facilitator())
-    client.post(ACTION, {"action": "close-mini-conference", "pk": mini_conference.pk})
+    client.post(ACTION, {"action": "close", "pk": mini_conference.pk})
     organiser = factories.OrganiserFactory()
     client.force_login(organiser)
     url = reverse("registrations-staff:attendance-mini-conference", args=[mini_conference.pk])
@@ -173,7 +173,7 @@ def test_changing_a_closed_mini_conference_is_logged(client, world, registration
         {"action": "boom"},
         {"action": "show", "date": "hier", "period": "matin"},
         {"action": "show", "date": TUESDAY.isoformat(), "period": "soir"},
-        {"action": "close-mini-conference", "pk": "①"},
+        {"action": "close", "pk": "①"},
     ],
 )
 def test_a_strange_action_gets_a_404_page_not_an_error(client, world, data):
