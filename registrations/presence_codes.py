@@ -42,9 +42,12 @@ def registration_for(edition, value):
     return Registration.objects.of_edition(edition).active().filter(pk=pk).first()
 
 
+def scan_path(registration):
+    return reverse("registrations-staff:scan", args=[reference(registration)])
+
+
 def scan_url(request, registration):
-    path = reverse("registrations-staff:scan", args=[reference(registration)])
-    return request.build_absolute_uri(path)
+    return request.build_absolute_uri(scan_path(registration))
 
 
 def qr_svg(url, label):
