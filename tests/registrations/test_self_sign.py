@@ -131,3 +131,42 @@ def test_the_self_sign_page_is_small_and_needs_no_script(client, registration, f
     assert len(response.content) < 15_000
     assert "<img" not in html
     assert '<form method="post"' in html and 'name="code"' in html
+
+
+@pytest.mark.parametrize("target", ["self-sign", "sign-codes-action", "scan"])
+def test_generated_bodies_never_give_a_server_error(client, world, fixed_clock, target):
+    """Whatever is posted to the on-site forms, during a half-day: an answer, never a 500."""
+    from django.core.cache import cache
+    from django.db import transaction
+    from hypothesis import given
+
+    from tests.registrations.on_site import facilitator, scan_url
+    from tests.test_generated_input import GENERATED, Form, bodies
+
+    _edition, mini_conference, registration = world
+    fixed_clock(at(TUESDAY, 9, 5))
+    if target == "self-sign":
+        form = Form(self_sign_url(registration), [("code", "XXXXX")], ["ACDEF", "997TN"])
+    else:
+        client.force_login(facilitator())
+        url = (
+            scan_url(registration) if target == "scan" else "/organisation/emargement/codes/action/"
+        )
+        pairs = [("action", "show"), ("date", TUESDAY.isoformat()), ("period", "matin")]
+        form = Form(url, pairs, ["show", "hide", "close", str(mini_conference.pk), "apres-midi"])
+    statuses = []
+
+    @GENERATED
+    @given(bodies(form))
+    def post(generated):
+        body, content_type = generated
+        cache.clear()
+        with transaction.atomic():
+            response = client.generic("POST", form.url, body, content_type=content_type)
+            transaction.set_rollback(True)
+        statuses.append(response.status_code)
+        assert response.status_code < 500, body
+
+    post()
+
+    assert set(statuses) & {200, 302}
