@@ -91,7 +91,7 @@ def test_a_participant_signs_with_the_room_code_on_a_phone(
 
 
 @pytest.mark.parametrize("viewport", [PHONE, {"width": 1280, "height": 900}])
-def test_the_codes_page_has_no_violation(new_page, edition, url, morning, viewport):
+def test_the_codes_pages_have_no_violation(new_page, edition, url, morning, viewport):
     page = new_page(viewport=viewport)
     log_in_as_facilitator(page, url)
 
@@ -99,4 +99,8 @@ def test_the_codes_page_has_no_violation(new_page, edition, url, morning, viewpo
 
     code = presence_codes.half_day_code(edition, morning)
     assert page.locator("#current-code").inner_text() == code
+    assert axe_violations(page) == ""
+    page.get_by_role("link", name="imprimer le code en grand").first.click()
+    page.wait_for_load_state()
+    assert code in page.locator(".sign-code-poster").inner_text()
     assert axe_violations(page) == ""
