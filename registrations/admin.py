@@ -44,7 +44,8 @@ class AttendanceInline(admin.TabularInline):
     model = Attendance
     extra = 0
     fields = ["day", "period", "recorded_at", "method", "recorded_by"]
-    readonly_fields = ["recorded_by"]
+    # Typed by hand in the admin: from the paper sheet (the default method).
+    readonly_fields = ["method", "recorded_by"]
 
 
 def titled_filter(title):
@@ -282,6 +283,7 @@ class AttendanceAdmin(LoggedAttendanceMixin, admin.ModelAdmin):
     list_display = ["registration", "day", "period", "recorded_at", "method", "recorded_by"]
     list_filter = ["day", "period", "method"]
     list_select_related = ["registration", "day", "recorded_by"]
-    readonly_fields = ["recorded_by"]
+    # Typed by hand in the admin: from the paper sheet (the default method).
+    readonly_fields = ["method", "recorded_by"]
     search_fields = ["registration__first_name", "registration__last_name"]
     autocomplete_fields = ["registration"]

@@ -28,6 +28,8 @@ class LoggedAttendanceMixin:
     """For the presences' admin: each addition or deletion on a closed list is logged."""
 
     def save_model(self, request, obj, form, change):
+        if not change:
+            obj.recorded_by = request.user
         super().save_model(request, obj, form, change)
         if not change:
             log_admin_change(request, obj, AttendanceLog.Action.ADDED)

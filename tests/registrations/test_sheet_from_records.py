@@ -96,3 +96,22 @@ def test_the_attestation_counts_presences_signed_on_site(
     page = text(response)
     assert f"9{NB}h – 12{NB}h{NB}30" in page
     assert "Tiers-lieux" in page  # Its mini-conference, marked with the half-day.
+
+
+def test_the_sheets_queries_do_not_grow_with_the_signatures(client, world, morning, fixed_clock):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    edition = world[0]
+    client.force_login(factories.OrganiserFactory())
+    fixed_clock(at(TUESDAY, 9, 2))
+    presence.record_presence(registration=world[2], half_day=morning, method="scan")
+    client.get(SHEET)
+    with CaptureQueriesContext(connection) as few:
+        client.get(SHEET)
+    for registration in factories.RegistrationFactory.create_batch(8, edition=edition):
+        presence.record_presence(registration=registration, half_day=morning, method="self")
+    with CaptureQueriesContext(connection) as many:
+        client.get(SHEET)
+
+    assert len(many) == len(few)
