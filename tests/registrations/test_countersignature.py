@@ -223,3 +223,30 @@ def test_the_hall_screens_show_the_code_only_once_turned_on(client, edition, mor
     assert sign_code_panel(edition, None, at(TUESDAY, 13, 30)) is None
     client.post(ACTION, {**MORNING, "action": "hide"})
     assert sign_code_panel(edition, None, at(TUESDAY, 9, 5)) is None
+
+
+def test_changes_in_the_admin_to_a_closed_list_are_logged(client, world, registration, fixed_clock):
+    client.force_login(facilitator())
+    close_morning(client, fixed_clock)
+    organiser = factories.OrganiserFactory()
+    client.force_login(organiser)
+    day = registration.edition.days.get(date=TUESDAY)
+    added = {
+        "registration": registration.pk,
+        "day": day.pk,
+        "period": "morning",
+        "recorded_at_0": TUESDAY.isoformat(),
+        "recorded_at_1": "09:30:00",
+    }
+
+    response = client.post(reverse("admin:registrations_attendance_add"), added)
+    record = Attendance.objects.get()
+    client.post(reverse("admin:registrations_attendance_delete", args=[record.pk]), {"post": "yes"})
+
+    assert response.status_code == 302
+    assert (record.method, record.recorded_by) == ("sheet", organiser)
+    assert [(log.action, log.by) for log in AttendanceLog.objects.all()] == [
+        ("added", organiser),
+        ("removed", organiser),
+    ]
+    assert not Attendance.objects.exists()
