@@ -137,8 +137,7 @@ def code_shown(half_day):
 
 def show_code(half_day, shown):
     """Turn the display of the half-day's code on the hall screens on or off."""
-    displays = SignCodeDisplay.objects.filter(day=half_day.day, period=half_day.period)
-    if not shown:
-        displays.delete()
-    elif not displays.exists():
+    if shown:
         SignCodeDisplay.objects.get_or_create(day=half_day.day, period=half_day.period)
+    else:
+        SignCodeDisplay.objects.filter(day=half_day.day, period=half_day.period).delete()

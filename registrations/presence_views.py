@@ -14,7 +14,6 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from programme import clock
 from programme.access import for_organisers
 from programme.current import current_edition_or_404
 from programme.formats import short_time
@@ -115,7 +114,6 @@ def sign_codes(request):
         "rows": rows,
         "current": next((r for r in rows if current and r["half_day"].key == current.key), None),
         "mini_conferences": mini_conferences,
-        "now": clock.now(),
     }
     return render(request, "registrations/staff/sign_codes.html", context)
 
