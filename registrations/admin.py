@@ -20,6 +20,7 @@ from programme.models import MiniConference
 
 from . import services
 from .admin_meals import MealDayFilter, MealFilter, meal_field_options
+from .admin_presence import LoggedAttendanceMixin, log_inline_changes
 from .exceptions import RegistrationGone
 from .models import (
     PRIVATE_FIELDS,
@@ -49,7 +50,9 @@ class ChallengePreferenceInline(admin.TabularInline):
 class AttendanceInline(admin.TabularInline):
     model = Attendance
     extra = 0
-    fields = ["day", "period", "recorded_at"]
+    fields = ["day", "period", "recorded_at", "method", "recorded_by"]
+    # Typed by hand in the admin: from the paper sheet (the default method).
+    readonly_fields = ["method", "recorded_by"]
 
 
 def titled_filter(title):
@@ -209,6 +212,11 @@ class RegistrationAdmin(ExportActionMixin, EmailStateAdminMixin, admin.ModelAdmi
         # and neither the history nor the queued emails keep the name (even this deletion's).
         services.delete_registration_data(registration=obj, request=request)
 
+    def save_formset(self, request, form, formset, change):
+        super().save_formset(request, form, formset, change)
+        if formset.model is Attendance:
+            log_inline_changes(request, formset)
+
     def delete_queryset(self, request, queryset):
         for registration in queryset:
             # Deleted meanwhile (by its person, another organiser): nothing left to do.
@@ -280,9 +288,11 @@ class SeatAdmin(admin.ModelAdmin):
 
 
 @admin.register(Attendance)
-class AttendanceAdmin(admin.ModelAdmin):
-    list_display = ["registration", "day", "period", "recorded_at"]
-    list_filter = ["day", "period"]
-    list_select_related = ["registration", "day"]
+class AttendanceAdmin(LoggedAttendanceMixin, admin.ModelAdmin):
+    list_display = ["registration", "day", "period", "recorded_at", "method", "recorded_by"]
+    list_filter = ["day", "period", "method"]
+    list_select_related = ["registration", "day", "recorded_by"]
+    # Typed by hand in the admin: from the paper sheet (the default method).
+    readonly_fields = ["method", "recorded_by"]
     search_fields = ["registration__first_name", "registration__last_name"]
     autocomplete_fields = ["registration"]

@@ -14,7 +14,7 @@ from django.utils.translation import gettext
 from programme.formats import NBSP, long_date, time_range
 from programme.models import Session, SessionKind
 
-from .models import Attendance, Seat
+from .models import Attendance, AttendanceLog, ListClosing, Seat
 
 Period = Attendance.Period
 
@@ -133,25 +133,64 @@ def recorded_present(*, half_day):
 
 
 @transaction.atomic
-def record_half_day(*, half_day, registrations, present):
+def record_half_day(*, half_day, registrations, present, by=None):
     """Make the Attendance rows of `registrations` for the half-day match `present`.
 
-    Side effects: deletes the rows of those no longer ticked, creates the missing ones. Rows of
-    registrations outside `registrations` (cancelled since) are left alone.
-    """
+    Side effects: deletes the rows of those no longer ticked, creates the missing ones (typed
+    from the sheet, by `by`). Rows of registrations outside `registrations` (cancelled since)
+    are left alone. On a closed list, each change is logged."""
     at_half_day = Attendance.objects.filter(day=half_day.day, period=half_day.period)
-    at_half_day.filter(registration__in=registrations).exclude(registration__in=present).delete()
+    removed = at_half_day.filter(registration__in=registrations).exclude(registration__in=present)
+    removed_ids = list(removed.values_list("registration_id", flat=True))
+    removed.delete()
     already = set(at_half_day.values_list("registration_id", flat=True))
+    added = [r for r in present if r.pk not in already]
     Attendance.objects.bulk_create(
-        Attendance(registration=r, day=half_day.day, period=half_day.period)
-        for r in present
-        if r.pk not in already
+        Attendance(
+            registration=r,
+            day=half_day.day,
+            period=half_day.period,
+            method=Attendance.Method.SHEET,
+            recorded_by=by,
+        )
+        for r in added
     )
+    closing = ListClosing.objects.filter(
+        day=half_day.day, period=half_day.period, mini_conference=None
+    ).first()
+    log_changes(closing, added=[r.pk for r in added], removed=removed_ids, by=by)
 
 
 @transaction.atomic
-def record_mini_conference(*, mini_conference, present):
-    """Set Seat.attended for the confirmed seats of the mini-conference from `present`."""
+def record_mini_conference(*, mini_conference, present, by=None):
+    """Set Seat.attended for the confirmed seats of the mini-conference from `present`; on a
+    closed list, each change is logged."""
     seats = Seat.objects.filter(mini_conference=mini_conference, status=Seat.Status.CONFIRMED)
+    present_ids = {r.pk for r in present}
+    was = dict(seats.values_list("registration_id", "attended"))
     seats.filter(registration__in=present).update(attended=True)
     seats.exclude(registration__in=present).update(attended=False)
+    closing = ListClosing.objects.filter(mini_conference=mini_conference).first()
+    log_changes(
+        closing,
+        added=[pk for pk, attended in was.items() if pk in present_ids and not attended],
+        removed=[pk for pk, attended in was.items() if pk not in present_ids and attended],
+        by=by,
+    )
+
+
+def log_changes(closing, *, added, removed, by):
+    """Who changed what on a list once it was closed (nothing is logged before)."""
+    if closing is None:
+        return
+    Action = AttendanceLog.Action
+    AttendanceLog.objects.bulk_create(
+        [
+            AttendanceLog(closing=closing, registration_id=pk, action=Action.ADDED, by=by)
+            for pk in added
+        ]
+        + [
+            AttendanceLog(closing=closing, registration_id=pk, action=Action.REMOVED, by=by)
+            for pk in removed
+        ]
+    )

@@ -218,11 +218,17 @@ class ChallengePreference(models.Model):
 
 
 class Attendance(models.Model):
-    """Presence for a half-day, recorded by organisers from the signed sign-in sheet."""
+    """Presence for a half-day: typed by organisers from the signed sign-in sheet, recorded by
+    staff scanning the person's code, or signed by the person with the half-day's code."""
 
     class Period(models.TextChoices):
         MORNING = "morning", _("Matin")
         AFTERNOON = "afternoon", _("Après-midi")
+
+    class Method(models.TextChoices):
+        SHEET = "sheet", _("feuille papier")
+        SCAN = "scan", _("code scanné")
+        SELF = "self", _("code de la salle")
 
     registration = models.ForeignKey(
         Registration, on_delete=models.CASCADE, related_name="attendances"
@@ -230,11 +236,25 @@ class Attendance(models.Model):
     day = models.ForeignKey(Day, on_delete=models.CASCADE, related_name="attendances")
     period = models.CharField(_("demi-journée"), max_length=20, choices=Period.choices)
     recorded_at = models.DateTimeField(_("saisie le"), default=timezone.now)
+    # How the presence came: typed from the paper sheet, scanned by staff, signed by the person.
+    method = models.CharField(
+        _("mode d’émargement"), max_length=10, choices=Method.choices, default=Method.SHEET
+    )
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("enregistrée par"),
+    )
 
     class Meta:
         verbose_name = _("présence")
         verbose_name_plural = _("présences")
         ordering = ["day__date", "period", "registration"]
+        # The facilitators' one right: recording presences on site (scan, codes, closing).
+        permissions = [("record_presence", _("Peut enregistrer les présences sur place"))]
         constraints = [
             models.UniqueConstraint(
                 fields=["registration", "day", "period"], name="one_attendance_per_half_day"
@@ -328,3 +348,7 @@ class RegistrationChange(models.Model):
     @property
     def field_label(self):
         return Registration._meta.get_field(self.field).verbose_name
+
+
+# The on-site sign-in's own rows (closing a list, its display on the hall screens, the log).
+from .presence_models import AttendanceLog, ListClosing, SignCodeDisplay  # noqa: E402, F401

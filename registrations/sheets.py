@@ -1,4 +1,8 @@
-"""The sign-in sheets' spare rows, for people who come without having registered.
+"""The sign-in sheets: each person's signature from the records, and the spare rows for
+people who come without having registered.
+
+A signature recorded on site (scan, or the half-day's code) prints with its time and method;
+a row with none stays blank for the pen, as before: the sheet is also the fallback.
 
 How many is the organisers' choice for each sheet they print (« ?lignes=8 »), within a bound
 that keeps the page printable; settings.SIGNIN_SHEET_BLANK_ROWS is the default.
@@ -7,6 +11,8 @@ that keeps the page printable; settings.SIGNIN_SHEET_BLANK_ROWS is the default.
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
+
+from .models import Attendance
 
 MAX_BLANK_ROWS = 60
 
@@ -38,3 +44,20 @@ def blank_rows(request, *, after):
     if not form.is_bound:
         form = BlankRowsForm(initial={"lignes": default})
     return {"rows_form": form, "blank_rows": range(after + 1, after + count + 1)}
+
+
+def with_signatures(registrations, half_day, *, attended_only=False):
+    """`registrations`, each with `signature`: its Attendance at the half-day, or None (one
+    query). With `attended_only`, only those annotated `attended` keep theirs."""
+    records = {}
+    if half_day is not None:
+        records = {
+            a.registration_id: a
+            for a in Attendance.objects.filter(
+                day=half_day.day, period=half_day.period, registration__in=registrations
+            )
+        }
+    for registration in registrations:
+        kept = not attended_only or registration.attended
+        registration.signature = records.get(registration.pk) if kept else None
+    return registrations

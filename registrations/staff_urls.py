@@ -5,7 +5,7 @@ from django.urls import path
 # Registers the "isodate" converter the programme's day pages already use.
 import programme.urls  # noqa: F401
 
-from . import notice_views, staff_views, workspace
+from . import notice_views, presence_views, staff_views, workspace
 
 app_name = "registrations-staff"
 urlpatterns = [
@@ -24,6 +24,15 @@ urlpatterns = [
         staff_views.mini_conference_sheet,
         name="sheet-mini-conference",
     ),
+    path("emargement/codes/", presence_views.sign_codes, name="sign-codes"),
+    path("emargement/codes/action/", presence_views.sign_codes_action, name="sign-codes-action"),
+    path(
+        "emargement/codes/<isodate:date>/<str:period>/",
+        presence_views.sign_code_print,
+        name="sign-code-print",
+    ),
+    # What a personal QR code holds: a signed reference, never the personal link's token.
+    path("presence/<str:reference>/", presence_views.scan, name="scan"),
     path(
         "presences/<isodate:date>/<str:period>/",
         staff_views.half_day_attendance,

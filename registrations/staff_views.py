@@ -10,6 +10,7 @@ from operator import attrgetter
 
 from django import forms
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count, F, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -22,7 +23,7 @@ from programme.current import current_edition_or_404
 from programme.formats import time_range
 from programme.models import MiniConference, Session
 
-from . import attendance, charts, sheets
+from . import attendance, charts, presence, sheets
 from .forms import SafePkMultipleChoiceField
 from .models import Registration, Seat
 
@@ -143,13 +144,14 @@ def seated_registrations(mini_conference):
 def half_day_sheet(request, date, period):
     edition = current_edition_or_404(request)
     half_day = half_day_or_404(edition, date, period)
-    participants = list(confirmed_registrations(edition))
+    participants = sheets.with_signatures(list(confirmed_registrations(edition)), half_day)
     context = {
         "edition": edition,
         "day": half_day.day,
         "hours": half_day.hours(),
         "subtitle": half_day.get_period_display(),
         "participants": participants,
+        "closing": presence.closing_of(half_day=half_day),
         **sheets.blank_rows(request, after=len(participants)),
     }
     return render(request, "registrations/staff/sheet.html", context)
@@ -160,8 +162,12 @@ def mini_conference_sheet(request, pk):
     edition = current_edition_or_404(request)
     mini_conference = mini_conference_or_404(edition, pk)
     slot = mini_conference.slot
-    participants = list(seated_registrations(mini_conference))
+    # A mini-conference attended was signed with its half-day: that signature's time and method.
+    half_day = next((h for h in attendance.half_days(edition) if slot in h.sessions), None)
+    seated = seated_registrations(mini_conference).annotate(attended=F("seat__attended"))
+    participants = sheets.with_signatures(list(seated), half_day, attended_only=True)
     context = {
+        "closing": presence.closing_of(mini_conference=mini_conference),
         "edition": edition,
         "day": slot.day,
         "hours": time_range(slot.start, slot.end),
@@ -210,33 +216,49 @@ def presence_view(request, *, registrations, recorded, save, context):
 def half_day_attendance(request, date, period):
     edition = current_edition_or_404(request)
     half_day = half_day_or_404(edition, date, period)
+    closing = presence.closing_of(half_day=half_day)
+    refuse_closed(request, closing)
     registrations = confirmed_registrations(edition)
     return presence_view(
         request,
         registrations=registrations,
         recorded=attendance.recorded_present(half_day=half_day),
         save=lambda present: attendance.record_half_day(
-            half_day=half_day, registrations=registrations, present=present
+            half_day=half_day, registrations=registrations, present=present, by=request.user
         ),
-        context={"edition": edition, "day": half_day.day, "subtitle": str(half_day)},
+        context={
+            "edition": edition,
+            "day": half_day.day,
+            "subtitle": str(half_day),
+            "closing": closing,
+        },
     )
+
+
+def refuse_closed(request, closing):
+    """A countersigned list changes only with the organisers' right to change presences."""
+    if closing and request.method == "POST" and not presence.may_change_closed(request.user):
+        raise PermissionDenied
 
 
 @for_organisers(read=[*READ, "registrations.view_seat"], act=["registrations.change_seat"])
 def mini_conference_attendance(request, pk):
     edition = current_edition_or_404(request)
     mini_conference = mini_conference_or_404(edition, pk)
+    closing = presence.closing_of(mini_conference=mini_conference)
+    refuse_closed(request, closing)
     registrations = seated_registrations(mini_conference)
     return presence_view(
         request,
         registrations=registrations,
         recorded=registrations.filter(seat__attended=True),
         save=lambda present: attendance.record_mini_conference(
-            mini_conference=mini_conference, present=present
+            mini_conference=mini_conference, present=present, by=request.user
         ),
         context={
             "edition": edition,
             "day": mini_conference.slot.day,
             "subtitle": str(mini_conference),
+            "closing": closing,
         },
     )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import certificates, intention, views
+from . import certificates, intention, self_sign, views
 
 app_name = "registrations"
 urlpatterns = [
@@ -30,5 +30,6 @@ urlpatterns = [
     path("<slug:token>/agenda.ics", views.personal_calendar, name="personal-calendar"),
     path("<slug:token>/annuler/", views.cancel, name="cancel"),
     path("<slug:token>/supprimer/", views.delete, name="delete"),
+    path("<slug:token>/emargement/", self_sign.self_sign, name="self-sign"),
     path("<slug:token>/attestation/", certificates.certificate, name="certificate"),
 ]

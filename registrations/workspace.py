@@ -42,6 +42,16 @@ TOOLS = (
         "registrations.view_registration",
     ),
     Tool(
+        _("Codes d’émargement"),
+        _(
+            "Sur place : le code de chaque demi-journée à afficher sur les écrans des salles "
+            "ou à imprimer, et la clôture des listes, qui vaut contresignature. On enregistre "
+            "une présence en scannant le code personnel d’une participante ou d’un participant."
+        ),
+        "registrations-staff:sign-codes",
+        "registrations.record_presence",
+    ),
+    Tool(
         _("Équipes"),
         _(
             "Le calcul des équipes défis et des équipes apprenantes à partir des choix des "

@@ -3,6 +3,7 @@ Shared by the test-client and the browser tests of the page."""
 
 SECTIONS = [
     "Prochaine étape",
+    "Émargement",
     "Mini-conférence",
     "Mes équipes",
     "Mon évaluation",

@@ -18,7 +18,7 @@ from django.urls import URLResolver, get_resolver, reverse
 from import_export.admin import ExportMixin
 
 from programme.management.commands.create_organiser import ORGANISER_GROUP, create_organiser
-from registrations import attendance
+from registrations import attendance, presence_codes
 from registrations.models import Attendance
 from registrations.resources import RegistrationResource
 from teams import services as teams
@@ -43,6 +43,11 @@ def half_day(world):
     return [world.half_day.day.date, world.half_day.slug]
 
 
+def show_code(world):
+    date, period = half_day(world)
+    return {"action": "show", "date": date.isoformat(), "period": period}
+
+
 # URL name -> (its arguments, the requests to send, and for the admin's pages the permissions
 # they check; the organiser pages say theirs in `organiser_needs`).
 TOOLS = {
@@ -61,6 +66,15 @@ TOOLS = {
         lambda world: [world.mini_conference.pk],
         [("get", None), ("post", NOBODY)],
     ),
+    # Outside any half-day (the real clock), the POST records nothing.
+    "registrations-staff:scan": (
+        lambda world: [presence_codes.reference(world.registration)],
+        [("get", None), ("post", {})],
+    ),
+    "registrations-staff:sign-codes": (None, [("get", None)]),
+    # Data the world gives: its first half-day's code goes on the hall screens.
+    "registrations-staff:sign-codes-action": (None, [("post", show_code)]),
+    "registrations-staff:sign-code-print": (half_day, [("get", None)]),
     "teams:index": (None, [("get", None)]),
     "teams:run": (lambda world: ["defis"], [("post", {"defis-keep_locked": "on"})]),
     "teams:allocation-detail": (lambda world: [world.allocation.pk], [("get", None)]),
@@ -178,6 +192,7 @@ def log_in(client, who, world):
 def send(client, name, method, data, world):
     args, _sent, *_ = TOOLS[name]
     url = reverse(name, args=args(world) if args else None)
+    data = data(world) if callable(data) else data
     return client.post(url, data) if method == "post" else client.get(url)
 
 

@@ -270,6 +270,13 @@ NOTICE_QUIET_MINUTES = int(os.environ.get("DJANGO_NOTICE_QUIET_MINUTES", "15"))
 # choose another number on the sheet's page (registrations/sheets.py).
 SIGNIN_SHEET_BLANK_ROWS = int(os.environ.get("DJANGO_SIGNIN_SHEET_BLANK_ROWS", "5"))
 
+# On-site sign-in (registrations/presence.py): a half-day's scans and self-sign code are
+# accepted from so many minutes before its first training session to so many after its last;
+# a participant may type so many wrong codes per half-day.
+SIGN_IN_OPENS_MINUTES_BEFORE = int(os.environ.get("DJANGO_SIGN_IN_OPENS_MINUTES_BEFORE", "30"))
+SIGN_IN_CLOSES_MINUTES_AFTER = int(os.environ.get("DJANGO_SIGN_IN_CLOSES_MINUTES_AFTER", "30"))
+SELF_SIGN_WRONG_CODES = int(os.environ.get("DJANGO_SELF_SIGN_WRONG_CODES", "5"))
+
 # POSTs allowed per client address and per form (sign-up, "send my link again") in a window.
 # Generous: colleagues of one employer often share an address. `proxies` is the number of
 # trusted reverse proxies that append to X-Forwarded-For (0: use REMOTE_ADDR as is).

@@ -13,7 +13,7 @@ from evaluations.follow_up import sent_at
 from evaluations.models import Answer, Question
 from evaluations.summary import signed
 from programme.models import Person, ProgrammeChange, Session, SessionKind
-from registrations import services
+from registrations import attendance, services
 from teams import services as teams
 from tests.browser.signup import fill_signup
 from tests.factories import AttendanceFactory, CallFactory, ProposalFactory, SpeakerFactory
@@ -229,6 +229,17 @@ def personal_page_during_the_event(visit):
     visit.open("registrations:manage", visit.registration.token)
 
 
+def self_sign(visit, code=None):
+    """« Signer ma présence » during the event's second half-day (the visitor's registration
+    is recorded present at the first); with a code, sent."""
+    moment = attendance.half_days(visit.edition)[1].start + datetime.timedelta(minutes=15)
+    visit.monkeypatch.setattr("programme.clock.now", lambda: moment)
+    visit.open("registrations:self-sign", visit.registration.token)
+    if code is not None:
+        fill(visit, code=code)
+        visit.submit()
+
+
 def correct_errors(visit):
     visit.open("registrations:correct", visit.registration.token)
     fill(visit, last_name="")
@@ -314,6 +325,8 @@ PAGES = {
     "resend-sent": resend_sent,
     "personal-page": personal("registrations:manage"),
     "personal-page-during-the-event": personal_page_during_the_event,
+    "self-sign": self_sign,
+    "self-sign-errors": lambda visit: self_sign(visit, code="XXXXX"),
     "correct": personal("registrations:correct"),
     "correct-errors": correct_errors,
     "change": personal("registrations:change"),

@@ -59,6 +59,7 @@ def test_every_organiser_page_is_reached_from_the_home_or_from_a_tool(client, or
     assert len(pages) >= 4
     # The actions (POST only) are reached through their pages' forms, not by a link.
     actions = {reverse("registrations-staff:notice-action")}
+    actions |= {reverse("registrations-staff:sign-codes-action")}
     assert {page for page in pages if page not in actions} - reachable == set()
 
 
