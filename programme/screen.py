@@ -7,6 +7,10 @@ half-day, from registrations): `@add_screen_panel` on a function fn(edition, ven
 that returns a dict, or None when it has nothing to show there and then. A dict
 {"kind": "sign_code", "code": ..., "label": ..., "until": <datetime>} is drawn as the
 « Code d'émargement » box.
+
+Panels show only on the screens staff opened with the edition's screen key (`?cle=…`, given on
+the « Codes d'émargement » page): the screens are public pages, and a room's sign-in code read
+from home would let anyone sign a half-day they did not attend.
 """
 
 import segno
@@ -14,6 +18,7 @@ from django.conf import settings
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
+from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
@@ -28,6 +33,29 @@ SCREEN_PANELS = []
 def add_screen_panel(fn):
     SCREEN_PANELS.append(fn)
     return fn
+
+
+KEY_SALT = "programme.screen.key"
+
+
+def screen_key(edition):
+    """The edition's screen key: derived from the secret key, so nothing is stored, and one per
+    edition, so that last year's link shows nothing this year."""
+    return salted_hmac(KEY_SALT, f"edition:{edition.pk}").hexdigest()[:20]
+
+
+def keyed_url(edition, venue=None):
+    """The address of a screen opened by staff, which shows the panels."""
+    path = (
+        reverse("programme:venue-screen", args=[venue.slug])
+        if venue
+        else reverse("programme:screen")
+    )
+    return f"{path}?cle={screen_key(edition)}"
+
+
+def opened_by_staff(request, edition):
+    return constant_time_compare(request.GET.get("cle", ""), screen_key(edition))
 
 
 def panels(edition, venue, at):
@@ -81,6 +109,7 @@ class ScreenView(EditionMixin, TemplateView):
             Session.objects.of_edition(self.edition).for_programme().order_by("start", "pk")
         )
         programme_url = self.request.build_absolute_uri(reverse("programme:agenda"))
+        keyed = opened_by_staff(self.request, self.edition)
         return super().get_context_data(
             moment=moment,
             venue=self.venue,
@@ -90,7 +119,9 @@ class ScreenView(EditionMixin, TemplateView):
             else settings.SCREEN_REFRESH_SECONDS,
             programme_url=programme_url,
             qr_code=qr_code(programme_url),
-            panels=panels(self.edition, self.venue, moment),
+            panels=panels(self.edition, self.venue, moment) if keyed else [],
+            # A staff-opened screen's links to the venues' screens keep the key.
+            screen_key=screen_key(self.edition) if keyed else None,
             venues=venues_of(sessions) if self.venue is None else [],
             **now.announcement(sessions, moment, self.venue),
             **kwargs,

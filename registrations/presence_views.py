@@ -14,6 +14,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from programme import screen
 from programme.access import for_organisers
 from programme.current import current_edition_or_404
 from programme.formats import short_time
@@ -114,6 +115,7 @@ def sign_codes(request):
         "rows": rows,
         "current": next((r for r in rows if current and r["half_day"].key == current.key), None),
         "mini_conferences": mini_conferences,
+        "screen_url": request.build_absolute_uri(screen.keyed_url(edition)),
     }
     return render(request, "registrations/staff/sign_codes.html", context)
 

@@ -13,6 +13,7 @@ from evaluations.follow_up import sent_at
 from evaluations.models import Answer, Question
 from evaluations.summary import signed
 from programme.models import Person, ProgrammeChange, Session, SessionKind
+from programme.screen import screen_key
 from registrations import attendance, services
 from teams import services as teams
 from tests.browser.signup import fill_signup
@@ -142,7 +143,7 @@ def screen_during_the_event(visit):
     visit.monkeypatch.setattr("programme.clock.now", lambda: moment)
     panel = {"kind": "sign_code", "code": "K7PM", "label": "Émargement", "until": slot.end}
     visit.monkeypatch.setattr("programme.screen.SCREEN_PANELS", [lambda *args: panel])
-    visit.open("programme:screen")
+    visit.page.goto(visit.url("programme:screen") + "?cle=" + screen_key(visit.edition))
 
 
 def signup_errors(visit):

@@ -30,13 +30,13 @@ def french_afterwards():
     translation.activate(settings.LANGUAGE_CODE)
 
 
-def screen_text(client, fixed_clock, moment, venue=None, language="fr", side=False):
+def screen_text(client, fixed_clock, moment, venue=None, language="fr", side=False, key=None):
     """The screen's text as read in the hall (tags stripped, spaces collapsed): now and next,
     or with side=True the whole screen (panels, QR code, venues' screens)."""
     fixed_clock(moment)
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
     url = reverse("programme:venue-screen", args=[venue]) if venue else reverse("programme:screen")
-    response = client.get(url)
+    response = client.get(url, {"cle": key} if key else {})
     assert response.status_code == 200
     html = response.content.decode()
     html = html[html.index("<main") :]
@@ -231,7 +231,8 @@ def test_a_sign_code_panel_is_shown_in_large(client, programme, fixed_clock, mon
 
     monkeypatch.setattr(screen, "SCREEN_PANELS", [sign_code, lambda *args: None])
     moment = paris(TUESDAY, 11, 45)
-    text = screen_text(client, fixed_clock, moment, venue="hall-d-honneur", side=True)
+    key = screen.screen_key(programme)
+    text = screen_text(client, fixed_clock, moment, venue="hall-d-honneur", side=True, key=key)
 
     assert f"Code d’émargement{NB}: K7PM" in text
     assert "Émargement du mardi" in text and f"jusqu’à 12{NB}h{NB}30" in text
@@ -242,10 +243,35 @@ def test_a_sign_code_panel_is_shown_in_large(client, programme, fixed_clock, mon
 def test_no_code_box_when_no_panel_answers(client, programme, monkeypatch):
     monkeypatch.setattr(screen, "SCREEN_PANELS", [lambda *args: None])
 
-    html = client.get(reverse("programme:screen")).content.decode()
+    html = client.get(reverse("programme:screen"), {"cle": screen.screen_key(programme)}).content
+    html = html.decode()
 
     assert "screen-code" not in html.replace("screen-qr-code", "")
     assert "émargement" not in html
+
+
+@pytest.mark.parametrize(
+    "key", [None, "", "0" * 20, "mauvaise-cle"], ids=["none", "empty", "wrong", "garbage"]
+)
+def test_panels_show_only_on_screens_opened_with_the_key(client, programme, monkeypatch, key):
+    # The screens are public: a room's code read from home must not sign anyone in.
+    asked = []
+    panel = {"kind": "sign_code", "code": "K7PM", "label": "", "until": None}
+    monkeypatch.setattr(screen, "SCREEN_PANELS", [lambda *args: asked.append(args) or panel])
+
+    html = client.get(reverse("programme:screen"), {"cle": key} if key is not None else {})
+
+    assert html.status_code == 200
+    assert "K7PM" not in html.content.decode() and asked == []
+
+
+def test_a_keyed_screen_keeps_its_key_in_the_links_to_the_venues(client, programme):
+    key = screen.screen_key(programme)
+
+    html = client.get(reverse("programme:screen"), {"cle": key}).content.decode()
+
+    assert f'/ecran/hall-d-honneur/?cle={key}"' in html
+    assert "?cle=" not in client.get(reverse("programme:screen")).content.decode()
 
 
 def test_add_screen_panel_registers_the_function(monkeypatch):
@@ -264,8 +290,9 @@ def test_the_screen_is_never_kept_by_a_cache(client, programme, monkeypatch, pag
     panel = {"kind": "sign_code", "label": "", "until": None}
     monkeypatch.setattr(screen, "SCREEN_PANELS", [lambda *a: {**panel, "code": next(codes)}])
 
-    first = client.get(reverse("programme:screen"))
-    second = client.get(reverse("programme:screen"))
+    key = {"cle": screen.screen_key(programme)}
+    first = client.get(reverse("programme:screen"), key)
+    second = client.get(reverse("programme:screen"), key)
 
     assert "AAAA" in first.content.decode() and "BBBB" in second.content.decode()
     cache_control = first["Cache-Control"]

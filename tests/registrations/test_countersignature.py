@@ -1,6 +1,8 @@
 """Closing a list (the countersignature), what changes after it and who may, the log; the codes
 page and the code on the hall screens."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -250,3 +252,19 @@ def test_changes_in_the_admin_to_a_closed_list_are_logged(client, world, registr
         ("removed", organiser),
     ]
     assert not Attendance.objects.exists()
+
+
+def test_the_code_reaches_the_hall_screen_opened_from_the_codes_page(
+    client, edition, morning, fixed_clock
+):
+    fixed_clock(at(TUESDAY, 9, 5))
+    client.force_login(facilitator())
+    client.post(ACTION, {**MORNING, "action": "show"})
+    code = presence_codes.half_day_code(edition, morning)
+
+    link = re.search(r'id="screen-link"[^>]*>([^<]+)<', client.get(CODES).content.decode())[1]
+    client.logout()
+
+    # The screen opened with the link shows the code; the same public page without it does not.
+    assert code in client.get(link).content.decode()
+    assert code not in client.get(reverse("programme:screen")).content.decode()
