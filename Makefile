@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 # xstatic-bootstrap is an sdist whose build needs setuptools' pkg_resources (gone in setuptools 81).
 PIP_INSTALL := $(BIN)/pip install --quiet --disable-pip-version-check --build-constraint .ci/build-constraints.txt
 
-.PHONY: help install setup run try test bench lint format migrations-check loaddata organiser clean
+.PHONY: help install setup run try test bench lint format migrations-check messages loaddata organiser clean
 
 help:
 	@echo "make run      set up, then serve on http://127.0.0.1:$(PORT) and send the queued emails"
@@ -48,6 +48,14 @@ test: setup
 
 loaddata: install
 	$(BIN)/python manage.py load_programme
+
+# After a marked string changes (needs gettext): the English catalogue to translate, then the
+# French one rewritten from the sources in French typography (programme/catalogue.py).
+MAKEMESSAGES_IGNORE := --ignore=.venv --ignore=staticfiles --ignore=bench
+messages: install
+	$(BIN)/python manage.py makemessages -l en --no-location --no-wrap $(MAKEMESSAGES_IGNORE)
+	$(BIN)/python manage.py compilemessages -l en --ignore=.venv
+	$(BIN)/python manage.py typeset_messages
 
 lint: install
 	$(BIN)/ruff check .
