@@ -50,6 +50,12 @@ EXPECTED_PERMISSIONS = sorted(
         "registrations.delete_challengepreference",
         "registrations.view_noticeround",
         "registrations.send_notices",
+        # On-site sign-in (registrations 0011): organisers scan and close lists like
+        # facilitators, see the closed lists and their log, and reopen one by deleting it.
+        "registrations.record_presence",
+        "registrations.view_listclosing",
+        "registrations.delete_listclosing",
+        "registrations.view_attendancelog",
     ]
 )
 
