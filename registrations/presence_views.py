@@ -9,6 +9,7 @@ slow, and a POST repeated after a timeout records nothing more.
 import datetime
 
 from django.contrib import messages
+from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -22,6 +23,7 @@ from programme.models import MiniConference
 
 from . import attendance, presence, presence_codes
 from .models import Attendance, Seat
+from .presence_models import ListClosing, SignCodeDisplay
 from .staff_views import half_day_or_404, mini_conference_or_404
 
 RECORD = ["registrations.record_presence"]
@@ -81,22 +83,28 @@ def record(request, registration, half_day):
 
 
 def half_day_rows(edition):
-    """Every half-day with its code, window, display and closing: three small queries for
-    each, and an edition has five or six half-days."""
+    """Every half-day with its code, window, display, closing and count of presences: one query
+    each for the displays, the closings and the counts, whatever the number of half-days."""
+    shown = set(SignCodeDisplay.objects.filter(day__edition=edition).values_list("day", "period"))
+    closings = {
+        (c.day_id, c.period): c
+        for c in ListClosing.objects.filter(day__edition=edition, mini_conference=None)
+    }
+    counted = Attendance.objects.filter(day__edition=edition).values("day", "period")
+    counts = {(c["day"], c["period"]): c["n"] for c in counted.annotate(n=Count("pk"))}
     rows = []
     for half_day in attendance.half_days(edition):
         opens, closes = presence.window(half_day)
+        key = (half_day.day.pk, half_day.period)
         rows.append(
             {
                 "half_day": half_day,
                 "code": presence_codes.half_day_code(edition, half_day),
                 "opens": opens,
                 "closes": closes,
-                "shown": presence.code_shown(half_day),
-                "closing": presence.closing_of(half_day=half_day),
-                "count": Attendance.objects.filter(
-                    day=half_day.day, period=half_day.period
-                ).count(),
+                "shown": key in shown,
+                "closing": closings.get(key),
+                "count": counts.get(key, 0),
             }
         )
     return rows
@@ -108,8 +116,12 @@ def sign_codes(request):
     current = presence.current_half_day(edition)
     rows = half_day_rows(edition)
     mini_conferences = list(edition_mini_conferences(edition))
+    closings = {
+        c.mini_conference_id: c
+        for c in ListClosing.objects.filter(mini_conference__in=mini_conferences)
+    }
     for mini_conference in mini_conferences:
-        mini_conference.closing = presence.closing_of(mini_conference=mini_conference)
+        mini_conference.closing = closings.get(mini_conference.pk)
     context = {
         "edition": edition,
         "rows": rows,

@@ -11,6 +11,7 @@ from registrations import attendance, presence_codes
 from registrations.models import Attendance, AttendanceLog, ListClosing, Seat
 from registrations.screen_panel import sign_code_panel
 from tests import factories
+from tests.queries import count_queries
 from tests.registrations.on_site import (
     NB,
     TUESDAY,
@@ -268,3 +269,26 @@ def test_the_code_reaches_the_hall_screen_opened_from_the_codes_page(
     # The screen opened with the link shows the code; the same public page without it does not.
     assert code in client.get(link).content.decode()
     assert code not in client.get(reverse("programme:screen")).content.decode()
+
+
+def test_the_codes_page_reads_a_constant_number_of_queries(client, world, fixed_clock):
+    edition, mini_conference, _ = world
+    client.force_login(facilitator())
+    fixed_clock(at(TUESDAY, 9, 5))
+    before = count_queries(client, CODES)
+
+    # Every half-day shown and closed, presences recorded, more mini-conferences, closed too.
+    slot = mini_conference.slot
+    others = [factories.MiniConferenceFactory(slot=slot, number=n) for n in range(5, 9)]
+    for half_day in attendance.half_days(edition):
+        period = {"date": half_day.day.date.isoformat(), "period": half_day.slug}
+        client.post(ACTION, {**period, "action": "show"})
+        client.post(ACTION, {**period, "action": "close"})
+        factories.AttendanceFactory.create_batch(
+            3, day=half_day.day, period=half_day.period, registration__edition=edition
+        )
+    for other in [mini_conference, *others]:
+        client.post(ACTION, {"action": "close", "pk": other.pk})
+    assert ListClosing.objects.count() == len(attendance.half_days(edition)) + 5
+
+    assert count_queries(client, CODES) == before
