@@ -4,22 +4,7 @@ import pytest
 
 from registrations import attendance, presence_codes
 from registrations.models import Attendance
-from tests.registrations.on_site import MONDAY, NB, TUESDAY, at, build, self_sign_url, text
-
-
-@pytest.fixture
-def world(db):
-    return build()
-
-
-@pytest.fixture
-def edition(world):
-    return world[0]
-
-
-@pytest.fixture
-def registration(world):
-    return world[2]
+from tests.registrations.on_site import MONDAY, NB, TUESDAY, at, self_sign_url, text
 
 
 def code(edition, day, period):

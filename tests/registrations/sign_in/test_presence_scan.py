@@ -13,17 +13,7 @@ from django.urls import reverse
 from registrations import presence_codes
 from registrations.models import Attendance, Seat
 from tests import factories
-from tests.registrations.on_site import MONDAY, NB, TUESDAY, at, build, facilitator, scan_url, text
-
-
-@pytest.fixture
-def world(db):
-    return build()
-
-
-@pytest.fixture
-def registration(world):
-    return world[2]
+from tests.registrations.on_site import MONDAY, NB, TUESDAY, at, facilitator, scan_url, text
 
 
 def test_the_personal_page_qr_is_drawn_from_the_scan_address_only(client, registration):

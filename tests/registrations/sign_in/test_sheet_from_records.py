@@ -5,23 +5,13 @@ import re
 import pytest
 from django.urls import reverse
 
-from registrations import attendance, presence
+from registrations import presence
 from registrations.models import Attendance
 from tests import factories
-from tests.registrations.on_site import NB, TUESDAY, at, build, facilitator, text
+from tests.registrations.on_site import NB, TUESDAY, at, facilitator, text
 from tests.registrations.test_signin_sheets import rows
 
 SHEET = reverse("registrations-staff:sheet-half-day", args=[TUESDAY, "matin"])
-
-
-@pytest.fixture
-def world(db):
-    return build()
-
-
-@pytest.fixture
-def morning(world):
-    return attendance.find_half_day(world[0], TUESDAY, "morning")
 
 
 def sign(registration, half_day, method, fixed_clock, when):

@@ -16,7 +16,6 @@ from tests.registrations.on_site import (
     NB,
     TUESDAY,
     at,
-    build,
     facilitator,
     scan_url,
     self_sign_url,
@@ -26,26 +25,6 @@ from tests.registrations.on_site import (
 CODES = reverse("registrations-staff:sign-codes")
 ACTION = reverse("registrations-staff:sign-codes-action")
 MORNING = {"date": TUESDAY.isoformat(), "period": "matin"}
-
-
-@pytest.fixture
-def world(db):
-    return build()
-
-
-@pytest.fixture
-def edition(world):
-    return world[0]
-
-
-@pytest.fixture
-def registration(world):
-    return world[2]
-
-
-@pytest.fixture
-def morning(edition):
-    return attendance.find_half_day(edition, TUESDAY, "morning")
 
 
 def close_morning(client, fixed_clock):
